@@ -1,0 +1,28 @@
+# The two commands of the README work on a fresh machine: they install what they need.
+.PHONY: demo test lint core-test odoo-test bench schema clean
+
+OUT ?= out
+
+demo:  ## the main job: a fictional college's competency workbook and alignment report
+	@bash -c 'source scripts/_venv.sh && mkdir -p $(OUT) && "$$PY" -m lob_hrm demo --output $(OUT)/lob-demo.xlsx --report $(OUT)/alignment.json'
+
+test:  ## lint + core tests + Odoo suite (when python3 can import odoo)
+	@scripts/test
+
+lint:
+	@scripts/lint
+
+core-test:
+	@bash -c 'source scripts/_venv.sh && "$$PY" -m pytest -q'
+
+odoo-test:
+	@scripts/odoo-tests
+
+bench:
+	@bash -c 'source scripts/_venv.sh && "$$PY" bench/bench_xlsx.py'
+
+schema:  ## regenerate the published JSON Schema
+	@bash -c 'source scripts/_venv.sh && "$$PY" -m lob_hrm schema --output schema/lob-hrm-exchange.schema.json'
+
+clean:
+	rm -rf $(OUT) .venv node_modules

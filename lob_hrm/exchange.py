@@ -1,0 +1,252 @@
+"""Load, check and write the versioned JSON exchange format.
+
+:func:`load_document` is the only way in: it parses, validates the schemas and then checks
+duplicate keys and cross references, and reports *every* problem with its JSON path in one
+:class:`ExchangeError`.  Nothing is returned half-validated.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+
+from .schemas import FORMAT_NAME, FORMAT_VERSION, Document
+
+MAX_BYTES = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One validation problem: where (a JSON path such as ``$.templates[0].key``) and what.
+
+    ``code`` is stable and ``params`` fills the message, so that a UI can translate it.
+    """
+
+    path: str
+    code: str
+    message: str
+    params: tuple[tuple[str, str], ...] = ()
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+class ExchangeError(ValueError):
+    """The input is not a valid exchange document; ``problems`` says where and why."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def json_path(loc: Iterable[str | int]) -> str:
+    path = "$"
+    for part in loc:
+        path += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return path
+
+
+def _problem(loc, code: str, message: str, **params: str) -> Problem:
+    return Problem(json_path(loc), code, message.format(**params), tuple(params.items()))
+
+
+def parse_json(raw: str | bytes) -> Any:
+    if len(raw) > MAX_BYTES:
+        raise ExchangeError(
+            [_problem((), "too_large", "the file is larger than {limit} MB", limit="50")]
+        )
+    try:
+        return json.loads(raw)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        detail = f"line {exc.lineno}, column {exc.colno}" if hasattr(exc, "lineno") else ""
+        raise ExchangeError(
+            [_problem((), "invalid_json", "not valid JSON ({detail})", detail=detail or str(exc))]
+        ) from None
+    except RecursionError:
+        raise ExchangeError(
+            [_problem((), "invalid_json", "not valid JSON ({detail})", detail="nested too deep")]
+        ) from None
+
+
+def load_document(data: Any) -> Document:
+    """Validate ``data`` (a parsed JSON value, or JSON text) into a :class:`Document`."""
+    if isinstance(data, str | bytes | bytearray):
+        data = parse_json(data)
+    if not isinstance(data, dict):
+        raise ExchangeError([_problem((), "not_object", "the document must be a JSON object")])
+    if data.get("format") != FORMAT_NAME:
+        raise ExchangeError(
+            [_problem(("format",), "wrong_format", "expected format '{name}'", name=FORMAT_NAME)]
+        )
+    if data.get("version") != FORMAT_VERSION:
+        raise ExchangeError(
+            [
+                _problem(
+                    ("version",),
+                    "wrong_version",
+                    "unsupported version {found}; this tool reads version {version}",
+                    found=json.dumps(data.get("version")),
+                    version=str(FORMAT_VERSION),
+                )
+            ]
+        )
+    try:
+        document = Document.model_validate(data)
+    except ValidationError as exc:
+        raise ExchangeError(
+            Problem(
+                json_path(err["loc"]),
+                err["type"],
+                err["msg"],
+                tuple((k, str(v)) for k, v in (err.get("ctx") or {}).items()),
+            )
+            for err in exc.errors(include_url=False)
+        ) from None
+    problems = list(check_references(document))
+    if problems:
+        raise ExchangeError(problems)
+    return document
+
+
+def _duplicates(items, attr: str, loc: tuple) -> Iterator[Problem]:
+    seen: set[str] = set()
+    for index, item in enumerate(items):
+        value = getattr(item, attr)
+        if value in seen:
+            yield _problem((*loc, index, attr), "duplicate_key", "duplicate key '{key}'", key=value)
+        seen.add(value)
+
+
+def _unknown(value: str | None, known: set[str], loc: tuple, what: str) -> Iterator[Problem]:
+    if value is not None and value not in known:
+        yield _problem(loc, "unknown_reference", "unknown {what} '{key}'", what=what, key=value)
+
+
+def check_references(doc: Document) -> Iterator[Problem]:
+    """Duplicate keys and dangling references, each with its JSON path."""
+    yield from _duplicates(doc.dimensions, "key", ("dimensions",))
+    yield from _duplicates(doc.idiom, "key", ("idiom",))
+    yield from _duplicates(doc.templates, "key", ("templates",))
+    yield from _duplicates(doc.roles, "key", ("roles",))
+    dimensions = {d.key for d in doc.dimensions}
+    templates = {t.key: t for t in doc.templates}
+    for ti, template in enumerate(doc.templates):
+        loc = ("templates", ti)
+        yield from _duplicates(template.sections, "key", (*loc, "sections"))
+        prompt_keys: set[str] = set()
+        for si, section in enumerate(template.sections):
+            for pi, prompt in enumerate(section.prompts):
+                ploc = (*loc, "sections", si, "prompts", pi)
+                if prompt.key in prompt_keys:
+                    yield _problem(
+                        (*ploc, "key"), "duplicate_key", "duplicate key '{key}'", key=prompt.key
+                    )
+                prompt_keys.add(prompt.key)
+                yield from _unknown(prompt.dimension, dimensions, (*ploc, "dimension"), "dimension")
+        links = (
+            (template.parent, (*loc, "parent")),
+            (template.source and template.source.key, (*loc, "source", "key")),
+        )
+        for ref, ref_loc in links:
+            yield from _unknown(ref, set(templates), ref_loc, "template")
+            if ref == template.key:
+                yield _problem(ref_loc, "self_reference", "a template cannot refer to itself")
+        source = templates.get(template.source.key) if template.source else None
+        if source and source.audience.value != "student":
+            yield _problem(
+                (*loc, "source", "key"),
+                "not_student_template",
+                "the mirrored source '{key}' is not a student template",
+                key=template.source.key,
+            )
+        parent = templates.get(template.parent) if template.parent else None
+        if parent and not parent.central:
+            yield _problem(
+                (*loc, "parent"),
+                "not_central_template",
+                "the parent '{key}' is not a central template",
+                key=template.parent,
+            )
+    framework = doc.framework
+    competencies: set[str] = set()
+    levels: set[str] = set()
+    if framework:
+        floc = ("framework",)
+        yield from _duplicates(framework.levels, "key", (*floc, "levels"))
+        yield from _duplicates(framework.areas, "key", (*floc, "areas"))
+        yield from _duplicates(framework.competencies, "key", (*floc, "competencies"))
+        ranks: set[int] = set()
+        for li, level in enumerate(framework.levels):
+            if level.rank in ranks:
+                yield _problem(
+                    (*floc, "levels", li, "rank"),
+                    "duplicate_rank",
+                    "duplicate rank {rank}",
+                    rank=str(level.rank),
+                )
+            ranks.add(level.rank)
+        levels = {level.key for level in framework.levels}
+        areas = {area.key for area in framework.areas}
+        competencies = {c.key for c in framework.competencies}
+        for ci, competency in enumerate(framework.competencies):
+            cloc = (*floc, "competencies", ci)
+            yield from _unknown(competency.area, areas, (*cloc, "area"), "area")
+            yield from _duplicates(competency.levels, "level", (*cloc, "levels"))
+            for li, described in enumerate(competency.levels):
+                yield from _unknown(
+                    described.level, levels, (*cloc, "levels", li, "level"), "level"
+                )
+    for ri, role in enumerate(doc.roles):
+        rloc = ("roles", ri)
+        if role.targets and not framework:
+            yield _problem(
+                (*rloc, "targets"), "missing_framework", "role targets need a competency framework"
+            )
+            continue
+        yield from _duplicates(role.targets, "competency", (*rloc, "targets"))
+        for gi, target in enumerate(role.targets):
+            tloc = (*rloc, "targets", gi)
+            yield from _unknown(
+                target.competency, competencies, (*tloc, "competency"), "competency"
+            )
+            yield from _unknown(target.level, levels, (*tloc, "level"), "level")
+    if doc.overview:
+        if not framework:
+            yield _problem(
+                ("overview",), "missing_framework", "an overview needs a competency framework"
+            )
+            return
+        roles = {role.key for role in doc.roles}
+        for oi, row in enumerate(doc.overview.rows):
+            oloc = ("overview", "rows", oi)
+            yield from _unknown(row.role, roles, (*oloc, "role"), "role")
+            yield from _unknown(row.competency, competencies, (*oloc, "competency"), "competency")
+            yield from _unknown(row.level, levels, (*oloc, "level"), "level")
+            yield from _unknown(row.target, levels, (*oloc, "target"), "level")
+        for ai, action in enumerate(doc.overview.actions):
+            yield from _unknown(
+                action.competency,
+                competencies,
+                ("overview", "actions", ai, "competency"),
+                "competency",
+            )
+
+
+def dump_document(doc: Document) -> str:
+    """Canonical JSON text: stable key order, defaults left out, UTF-8 friendly."""
+    data = doc.model_dump(mode="json", exclude_defaults=True)
+    data = {"format": FORMAT_NAME, "version": FORMAT_VERSION, **data}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def json_schema() -> dict:
+    """The published JSON Schema (``schema/lob-hrm-exchange.schema.json``)."""
+    schema = Document.model_json_schema(mode="validation")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = f"https://lob-hrm.invalid/schema/{FORMAT_NAME}-{FORMAT_VERSION}.json"
+    schema["title"] = "LOB HRM exchange document"
+    return schema

@@ -1,0 +1,202 @@
+"""Mirror a student career-talk template into a staff talk template.
+
+"Practise what you preach": the staff talk keeps the phases, dimensions, respondents and
+answer types of the student talk, and speaks the staff side of the shared LOB idiom
+(student -> medewerker, stage -> werkpraktijk, ...).  Every mirrored part keeps a
+:class:`~lob_hrm.schemas.MirrorLink` with the fingerprint of its source, so that a later change
+of the student template shows up as drift (see :mod:`lob_hrm.alignment`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+
+from pydantic import ValidationError
+
+from .fingerprint import prompt_fingerprint, section_fingerprint, template_fingerprint
+from .schemas import (
+    Audience,
+    IdiomTerm,
+    MirrorLink,
+    Prompt,
+    Section,
+    TalkKind,
+    TalkTemplate,
+)
+
+KIND_LABELS: dict[TalkKind, str] = {
+    TalkKind.CAREER: "Loopbaangesprek",
+    TalkKind.PLANNING: "Planningsgesprek",
+    TalkKind.PERFORMANCE: "Functioneringsgesprek",
+    TalkKind.DEVELOPMENT: "Ontwikkelingsgesprek",
+    TalkKind.PDP: "POP-gesprek",
+    TalkKind.APPRAISAL: "Beoordelingsgesprek",
+}
+
+# Apostrophes glue Dutch words together ("SLB'er", "SLB'ers"), so a wording only matches when
+# no letter touches it, directly or across an apostrophe; hyphens still separate words.
+_APOSTROPHES = "'\u2019"
+_BEFORE = rf"(?<!\w)(?<!\w[{_APOSTROPHES}])"
+_AFTER = rf"(?![{_APOSTROPHES}]?\w)"
+
+
+class MirrorError(ValueError):
+    """A template cannot be mirrored; the message says why."""
+
+
+def normalise(wording: str) -> str:
+    """The comparison form of a wording: lower case, inner whitespace collapsed."""
+    return " ".join(wording.split()).lower()
+
+
+class Wordings:
+    """A case-insensitive, whole-word matcher for many wordings at once, longest first.
+
+    Longest first makes "stage adres" win over "stage" at the same position; inner
+    whitespace matches any run of whitespace.  :meth:`which` tells what a match found, via a
+    named group per wording, so no case-folding subtleties can lose the way back.
+    """
+
+    def __init__(self, wordings: Iterable[str]):
+        unique: dict[str, str] = {}
+        for wording in wordings:
+            if wording.strip():
+                unique.setdefault(normalise(wording), wording)
+        self.wordings = sorted(unique.values(), key=lambda w: (-len(normalise(w)), normalise(w)))
+        alternatives = "|".join(
+            f"(?P<w{index}>{_flexible(wording)})" for index, wording in enumerate(self.wordings)
+        )
+        self.pattern = (
+            re.compile(f"{_BEFORE}(?:{alternatives}){_AFTER}", re.IGNORECASE)
+            if self.wordings
+            else None
+        )
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text) if self.pattern and text else iter(())
+
+    def which(self, match: re.Match[str]) -> str:
+        """The wording (as given) that ``match`` found."""
+        return self.wordings[int(str(match.lastgroup)[1:])]
+
+
+def _flexible(wording: str) -> str:
+    return r"\s+".join(re.escape(part) for part in wording.split())
+
+
+def _pairs(idiom: Sequence[IdiomTerm]) -> dict[str, tuple[str, str]]:
+    """Normalised student wording -> (student wording, staff wording); the first one wins."""
+    pairs: dict[str, tuple[str, str]] = {}
+    for term in idiom:
+        for pair in term.rephrase:
+            pairs.setdefault(normalise(pair.student), (pair.student, pair.staff))
+    return pairs
+
+
+def _at_sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"'\u2018\u201c(")
+    return not before or before.endswith((".", "!", "?", "\n"))
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _match_case(found: str, student: str, staff: str, sentence_start: bool) -> str:
+    """Carry the case of what was written over to the staff wording (never lowering it)."""
+    if len(found) > 1 and found.isupper() and not student.isupper():
+        return staff.upper()
+    # An intrinsic capital ("SLB'er", "BPV") says nothing; only a sentence start does.
+    capital = sentence_start if student[:1].isupper() else found[:1].isupper()
+    return _capitalise(staff) if capital else staff
+
+
+def rephrase(text: str, idiom: Sequence[IdiomTerm]) -> str:
+    """Replace every student wording of ``idiom`` by its staff wording, in one pass.
+
+    Whole words only, case-insensitive, longest wording first; replaced text is never
+    replaced again ("student -> medewerker" and "medewerker -> x" cannot chain).
+    """
+    pairs = _pairs(idiom)
+    matcher = Wordings(student for student, _ in pairs.values())
+    if matcher.pattern is None or not text:
+        return text
+
+    def replace(match: re.Match[str]) -> str:
+        student, staff = pairs[normalise(matcher.which(match))]
+        return _match_case(match.group(), student, staff, _at_sentence_start(text, match.start()))
+
+    return matcher.pattern.sub(replace, text)
+
+
+def _mirror_prompt(prompt: Prompt, idiom: Sequence[IdiomTerm]) -> Prompt:
+    return prompt.model_copy(
+        update={
+            "text": rephrase(prompt.text, idiom),
+            "guidance": rephrase(prompt.guidance, idiom),
+            "mirrors": MirrorLink(key=prompt.key, fingerprint=prompt_fingerprint(prompt)),
+        }
+    )
+
+
+def _mirror_section(section: Section, idiom: Sequence[IdiomTerm]) -> Section:
+    # Locks belong to the student kader; HR decides anew which staff parts to lock.
+    return section.model_copy(
+        update={
+            "title": rephrase(section.title, idiom),
+            "intro": rephrase(section.intro, idiom),
+            "locked": False,
+            "prompts": [_mirror_prompt(p, idiom) for p in section.prompts],
+            "mirrors": MirrorLink(key=section.key, fingerprint=section_fingerprint(section)),
+        }
+    )
+
+
+def mirror_template(
+    student: TalkTemplate,
+    idiom: Sequence[IdiomTerm],
+    kind: TalkKind,
+    key: str,
+    name: str | None = None,
+    description: str | None = None,
+) -> TalkTemplate:
+    """A staff template of ``kind`` mirroring the student template ``student``.
+
+    Sections and prompts keep their keys, order, phases, dimensions, respondents and answer
+    types; their wording goes through :func:`rephrase`.  Raises :class:`MirrorError` when the
+    source is not a student template, ``kind`` is the student kind, or the result is invalid.
+    """
+    if student.audience is not Audience.STUDENT:
+        raise MirrorError(
+            f"Only a student template can be mirrored; '{student.key}' is a "
+            f"{student.audience.value} template."
+        )
+    if kind is TalkKind.CAREER:
+        raise MirrorError(
+            "The career talk is the student kind; choose a staff kind "
+            "(planning, performance, development, pdp or appraisal)."
+        )
+    if key == student.key:
+        raise MirrorError(f"The staff template needs its own key, not '{student.key}'.")
+    data = {
+        "key": key,
+        "name": name if name is not None else KIND_LABELS[kind],
+        "audience": Audience.STAFF,
+        "kind": kind,
+        "description": (
+            description if description is not None else rephrase(student.description, idiom)
+        ),
+        "source": MirrorLink(key=student.key, fingerprint=template_fingerprint(student)),
+        "sections": [_mirror_section(s, idiom) for s in student.sections],
+    }
+    try:
+        # Validate again: rephrasing can lengthen a text beyond its limit, and the key is new.
+        return TalkTemplate.model_validate(
+            {**data, "sections": [s.model_dump() for s in data["sections"]]}
+        )
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(part) for part in err['loc'])}: {err['msg']}" for err in exc.errors()
+        )
+        raise MirrorError(f"The mirrored template is not valid: {problems}") from None

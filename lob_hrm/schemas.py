@@ -1,0 +1,308 @@
+"""Pydantic schemas of the LOB exchange format.
+
+Every model is strict: unknown keys, wrong enum values, empty names and absurd sizes are
+rejected.  Cross references (a prompt's dimension, a role's target competency, ...) and
+duplicate keys are checked by :func:`lob_hrm.exchange.load_document`, which reports every
+problem with its JSON path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+FORMAT_NAME = "lob-hrm-exchange"
+FORMAT_VERSION = 1
+
+# Limits that keep a shared file reasonable; far above any real college's content.
+MAX_TEXT = 4000
+MAX_PROMPTS = 200
+MAX_SECTIONS = 40
+MAX_ITEMS = 1000
+MAX_ROWS = 500_000
+
+Key = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=MAX_TEXT)]
+RequiredText = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT)
+]
+Fingerprint = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{16}$")]
+
+
+class StrEnum(str, Enum):
+    """``enum.StrEnum`` exists from 3.11 only; keep 3.10 (Odoo 18's minimum) working."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Audience(StrEnum):
+    STUDENT = "student"
+    STAFF = "staff"
+
+
+class TalkKind(StrEnum):
+    CAREER = "career"  # loopbaangesprek (student)
+    PLANNING = "planning"  # planningsgesprek
+    PERFORMANCE = "performance"  # functioneringsgesprek
+    DEVELOPMENT = "development"  # ontwikkelingsgesprek
+    PDP = "pdp"  # POP-gesprek
+    APPRAISAL = "appraisal"  # beoordelingsgesprek
+
+
+class Phase(StrEnum):
+    """Phases of a talk, in their canonical order (the order of this enum)."""
+
+    OPENING = "opening"
+    LOOK_BACK = "look_back"  # terugblik
+    REFLECTION = "reflection"  # reflectie
+    LOOK_AHEAD = "look_ahead"  # vooruitblik
+    ACTION = "action"  # actie / afspraken
+    CLOSING = "closing"
+
+
+PHASE_ORDER = {phase: index for index, phase in enumerate(Phase)}
+
+
+class Respondent(StrEnum):
+    """Who answers a prompt: the person whose career it is, the one who conducts the talk."""
+
+    COACHEE = "coachee"  # student, or employee
+    COACH = "coach"  # study-career coach, or manager
+    TOGETHER = "together"
+
+
+class AnswerType(StrEnum):
+    TEXT = "text"
+    SCALE = "scale"  # 1..5
+    YES_NO = "yes_no"
+    AGREEMENT = "agreement"  # a concrete agreement / development action
+    LEVEL = "level"  # a competency level
+
+
+class RoleGroup(StrEnum):
+    """The three groups of LOB professionals of the Raamwerk LOB."""
+
+    PRIMARY = "primary"  # begeleider primair proces: mentor, SLB'er, coach, teacher
+    SPECIALIST = "specialist"  # decaan, LOB coordinator, career adviser
+    COORDINATOR = "coordinator"  # coördinator, beleidsmaker, leidinggevende
+
+
+class TalkState(StrEnum):
+    PLANNED = "planned"
+    PREPARATION = "preparation"
+    HELD = "held"
+    SIGNED = "signed"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+class ActionStatus(StrEnum):
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+
+# -- vocabulary ---------------------------------------------------------------------------
+
+
+class Dimension(Strict):
+    """One of the five career competencies (Kuijpers), with its guiding question."""
+
+    key: Key
+    name: Name
+    question: RequiredText
+    description: Text = ""
+
+
+class Rephrase(Strict):
+    """A student-side wording and its staff-side counterpart, used when mirroring."""
+
+    student: Name
+    staff: Name
+
+
+class IdiomTerm(Strict):
+    """A term of the shared LOB vocabulary."""
+
+    key: Key
+    term: Name
+    definition: Text = ""
+    avoid: list[Name] = Field(default_factory=list, max_length=50)
+    rephrase: list[Rephrase] = Field(default_factory=list, max_length=50)
+
+
+# -- talk templates -----------------------------------------------------------------------
+
+
+class MirrorLink(Strict):
+    """Where a staff part came from, and the fingerprint of that source when mirrored."""
+
+    key: Key
+    fingerprint: Fingerprint
+
+
+class Prompt(Strict):
+    key: Key
+    text: RequiredText
+    dimension: Key | None = None
+    respondent: Respondent = Respondent.COACHEE
+    answer_type: AnswerType = AnswerType.TEXT
+    guidance: Text = ""
+    required: bool = False
+    mirrors: MirrorLink | None = None
+
+
+class Section(Strict):
+    key: Key
+    title: Name
+    phase: Phase
+    intro: Text = ""
+    locked: bool = False
+    prompts: list[Prompt] = Field(default_factory=list, max_length=MAX_PROMPTS)
+    mirrors: MirrorLink | None = None
+
+
+class TalkTemplate(Strict):
+    key: Key
+    name: Name
+    audience: Audience
+    kind: TalkKind
+    description: Text = ""
+    central: bool = False
+    parent: Key | None = None  # the central template a team variant derives from
+    source: MirrorLink | None = None  # the student template it mirrors
+    sections: list[Section] = Field(min_length=1, max_length=MAX_SECTIONS)
+
+    def prompts(self) -> list[tuple[Section, Prompt]]:
+        return [(section, prompt) for section in self.sections for prompt in section.prompts]
+
+
+# -- competency framework -----------------------------------------------------------------
+
+
+class Level(Strict):
+    key: Key
+    name: Name
+    rank: int = Field(ge=1, le=10)
+    description: Text = ""
+
+
+class CompetencyArea(Strict):
+    key: Key
+    name: Name
+    description: Text = ""
+
+
+class LevelDescription(Strict):
+    level: Key
+    description: RequiredText
+
+
+class Competency(Strict):
+    key: Key
+    name: Name
+    area: Key
+    description: Text = ""
+    groups: list[RoleGroup] = Field(default_factory=list, max_length=3)
+    levels: list[LevelDescription] = Field(default_factory=list, max_length=10)
+
+
+class CompetencyFramework(Strict):
+    key: Key
+    name: Name
+    description: Text = ""
+    levels: list[Level] = Field(min_length=2, max_length=10)
+    areas: list[CompetencyArea] = Field(min_length=1, max_length=50)
+    competencies: list[Competency] = Field(min_length=1, max_length=MAX_ITEMS)
+
+    def level_rank(self, key: str | None) -> int:
+        """Rank of a level key; 0 for no level (not assessed)."""
+        if key is None:
+            return 0
+        for level in self.levels:
+            if level.key == key:
+                return level.rank
+        raise KeyError(key)
+
+
+class RoleTarget(Strict):
+    competency: Key
+    level: Key
+
+
+class Role(Strict):
+    key: Key
+    name: Name
+    group: RoleGroup
+    description: Text = ""  # the task description
+    targets: list[RoleTarget] = Field(default_factory=list, max_length=MAX_ITEMS)
+
+
+# -- overview rows ------------------------------------------------------------------------
+
+
+class OverviewRow(Strict):
+    """One employee's level on one competency, against the target of their role."""
+
+    employee: Name
+    team: Name
+    role: Key
+    competency: Key
+    level: Key | None = None  # None: not assessed yet
+    target: Key | None = None  # None: the role's target applies (or there is none)
+    assessed_on: dt.date | None = None
+
+
+class TalkRow(Strict):
+    """One talk of a talk cycle."""
+
+    employee: Name
+    team: Name
+    cycle: Name
+    kind: TalkKind
+    state: TalkState
+    date: dt.date | None = None
+
+
+class ActionRow(Strict):
+    """An agreed development action, shown beside the gap it addresses."""
+
+    employee: Name
+    competency: Key | None = None
+    description: RequiredText
+    deadline: dt.date | None = None
+    status: ActionStatus = ActionStatus.OPEN
+
+
+class OverviewData(Strict):
+    title: Name = "LOB-competentieoverzicht"
+    reference_date: dt.date | None = None
+    rows: list[OverviewRow] = Field(default_factory=list, max_length=MAX_ROWS)
+    talks: list[TalkRow] = Field(default_factory=list, max_length=MAX_ROWS)
+    actions: list[ActionRow] = Field(default_factory=list, max_length=MAX_ROWS)
+
+
+# -- the envelope -------------------------------------------------------------------------
+
+
+class Document(Strict):
+    """The versioned exchange envelope: everything a college may share, all optional."""
+
+    format: Literal["lob-hrm-exchange"] = FORMAT_NAME
+    version: Literal[1] = FORMAT_VERSION
+    dimensions: list[Dimension] = Field(default_factory=list, max_length=MAX_ITEMS)
+    idiom: list[IdiomTerm] = Field(default_factory=list, max_length=MAX_ITEMS)
+    templates: list[TalkTemplate] = Field(default_factory=list, max_length=MAX_ITEMS)
+    framework: CompetencyFramework | None = None
+    roles: list[Role] = Field(default_factory=list, max_length=MAX_ITEMS)
+    overview: OverviewData | None = None
