@@ -1,0 +1,528 @@
+"""The overview workbook, written to a file and read back cell by cell with openpyxl.
+
+Same sample college as ``test_overview.py`` (3 employees, 2 teams, 2 roles, 3 competencies,
+4 levels); the expected numbers are worked out there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import shutil
+import subprocess
+import zipfile
+
+import openpyxl
+import pytest
+
+from lob_hrm.overview import Cell, build_overview
+from lob_hrm.schemas import (
+    ActionRow,
+    ActionStatus,
+    Competency,
+    CompetencyArea,
+    CompetencyFramework,
+    Dimension,
+    IdiomTerm,
+    Level,
+    LevelDescription,
+    OverviewData,
+    OverviewRow,
+    Rephrase,
+    Role,
+    RoleGroup,
+    RoleTarget,
+    TalkKind,
+    TalkRow,
+    TalkState,
+)
+from lob_hrm.xlsx import DATE_FORMAT, HEAT_AT, HEAT_FAR, HEAT_NEAR, HEAT_NONE, heat, write_workbook
+
+FRAMEWORK = CompetencyFramework(
+    key="lob",
+    name="Raamwerk LOB",
+    levels=[
+        Level(key="start", name="Startbekwaam", rank=1, description="Werkt met een format"),
+        Level(key="basis", name="Basisbekwaam", rank=2),
+        Level(key="vak", name="Vakbekwaam", rank=3),
+        Level(key="excellent", name="Excellent", rank=4),
+    ],
+    areas=[
+        CompetencyArea(key="begeleiden", name="Begeleiden"),
+        CompetencyArea(key="organiseren", name="Organiseren"),
+    ],
+    competencies=[
+        Competency(
+            key="gesprek",
+            name="Gesprekken voeren",
+            area="begeleiden",
+            description="Voert loopbaangesprekken",
+            levels=[LevelDescription(level="start", description="Volgt het gespreksformat")],
+        ),
+        Competency(key="netwerk", name="Netwerken", area="begeleiden"),
+        Competency(key="beleid", name="Beleid maken", area="organiseren"),
+    ],
+)
+ROLES = [
+    Role(
+        key="slb",
+        name="SLB'er",
+        group=RoleGroup.PRIMARY,
+        description="Begeleidt studenten",
+        targets=[
+            RoleTarget(competency="gesprek", level="vak"),
+            RoleTarget(competency="netwerk", level="basis"),
+        ],
+    ),
+    Role(
+        key="decaan",
+        name="Decaan",
+        group=RoleGroup.SPECIALIST,
+        targets=[
+            RoleTarget(competency="gesprek", level="vak"),
+            RoleTarget(competency="netwerk", level="vak"),
+            RoleTarget(competency="beleid", level="excellent"),
+        ],
+    ),
+]
+DIMENSIONS = [
+    Dimension(key="kwaliteiten", name="Kwaliteitenreflectie", question="Waar ben ik goed in?")
+]
+IDIOM = [
+    IdiomTerm(
+        key="loopbaan",
+        term="Loopbaan",
+        definition="Het geheel van werk en leren",
+        avoid=["carrière", "route"],
+        rephrase=[Rephrase(student="student", staff="medewerker")],
+    )
+]
+
+
+def row(employee, team, role, competency, level=None, target=None):
+    return OverviewRow(
+        employee=employee, team=team, role=role, competency=competency, level=level, target=target
+    )
+
+
+def talk(employee, team, cycle, state, date=None):
+    kind = TalkKind.DEVELOPMENT
+    return TalkRow(employee=employee, team=team, cycle=cycle, kind=kind, state=state, date=date)
+
+
+DATA = OverviewData(
+    reference_date=dt.date(2025, 3, 1),
+    rows=[
+        row("Anna", "Zorg", "slb", "gesprek", "vak"),
+        row("Anna", "Zorg", "slb", "netwerk", "start"),
+        row("Anna", "Zorg", "slb", "beleid", "basis"),
+        row("Bram", "Zorg", "decaan", "gesprek", "start"),
+        row("Bram", "Zorg", "decaan", "netwerk"),
+        row("Cato", "Techniek", "slb", "gesprek", "excellent"),
+        row("Cato", "Techniek", "slb", "netwerk", "basis", "vak"),
+        row("Cato", "Techniek", "slb", "beleid", "start"),
+    ],
+    actions=[
+        ActionRow(
+            employee="Anna",
+            competency="netwerk",
+            description="Netwerkbijeenkomst bezoeken",
+            deadline=dt.date(2025, 6, 1),
+        ),
+        ActionRow(
+            employee="Bram",
+            competency="gesprek",
+            description="Training gespreksvoering",
+            deadline=dt.date(2025, 5, 1),
+            status=ActionStatus.IN_PROGRESS,
+        ),
+        ActionRow(
+            employee="Bram",
+            competency="gesprek",
+            description="Intervisie",
+            status=ActionStatus.DONE,
+        ),
+    ],
+    talks=[
+        talk("Anna", "Zorg", "2024-2025", TalkState.DONE, dt.date(2024, 11, 1)),
+        talk("Bram", "Zorg", "2024-2025", TalkState.PLANNED, dt.date(2025, 2, 1)),
+        talk("Bram", "Zorg", "2024-2025", TalkState.CANCELLED, dt.date(2024, 10, 1)),
+        talk("Cato", "Techniek", "2024-2025", TalkState.SIGNED, dt.date(2024, 12, 1)),
+        talk("Cato", "Techniek", "2024-2025", TalkState.HELD),
+    ],
+)
+
+GREEN, ORANGE, RED, GREY = "00C6EFCE", "00FFCC99", "00FFC7CE", "00E7E6E6"
+SHEETS = ["Overzicht", "Teams", "Rollen", "Ontwikkelpunten", "Gesprekkencyclus", "Definities"]
+
+
+@pytest.fixture(scope="module")
+def path(tmp_path_factory):
+    target = tmp_path_factory.mktemp("xlsx") / "overzicht.xlsx"
+    write_workbook(target, FRAMEWORK, ROLES, DATA, dimensions=DIMENSIONS, idiom=IDIOM)
+    return target
+
+
+@pytest.fixture(scope="module")
+def wb(path):
+    return openpyxl.load_workbook(path)
+
+
+def values(ws, row: int, width: int | None = None) -> list:
+    return [cell.value for cell in ws[row]][:width]
+
+
+def fill(cell) -> str | None:
+    return cell.fill.fgColor.rgb if cell.fill.fill_type == "solid" else None
+
+
+def test_heat_rule():
+    assert heat(Cell("c", "vak", "vak", 0, True)) == HEAT_AT
+    assert heat(Cell("c", "start", "basis", 1, False)) == HEAT_NEAR
+    assert heat(Cell("c", "start", "vak", 2, False)) == HEAT_FAR
+    assert heat(Cell("c", None, "vak", 3, False)) == HEAT_NONE  # not assessed
+    assert heat(Cell("c", "vak", None, 0, None)) == HEAT_NONE  # no target
+
+
+def test_sheets_in_order(wb):
+    assert wb.sheetnames == SHEETS
+
+
+def test_every_sheet_has_a_frozen_header_and_a_filter(wb):
+    expected = {
+        "Overzicht": ("D3", "A2:F5"),
+        "Teams": ("B2", "A1:L3"),
+        "Rollen": ("B2", "A1:M3"),
+        "Ontwikkelpunten": ("B2", "A1:J7"),
+        "Gesprekkencyclus": ("C2", "A1:L3"),
+        "Definities": ("D2", "A1:H14"),
+    }
+    for title, (panes, ref) in expected.items():
+        ws = wb[title]
+        assert (ws.freeze_panes, ws.auto_filter.ref) == (panes, ref), title
+        assert ws.column_dimensions["A"].width > 10, title
+
+
+def test_overzicht_heatmap(wb):
+    ws = wb["Overzicht"]
+    assert values(ws, 1)[:3] == ["LOB-competentieoverzicht", "Peildatum", dt.datetime(2025, 3, 1)]
+    assert ws["C1"].number_format == DATE_FORMAT
+    assert [fill(c) for c in ws[1][3:7]] == [GREEN, ORANGE, RED, GREY]  # the legend
+    assert ws["D1"].value == "op of boven doelniveau"
+    assert values(ws, 2, 6) == [
+        "Medewerker",
+        "Team",
+        "Rol",
+        "Gesprekken voeren",
+        "Netwerken",
+        "Beleid maken",
+    ]
+    assert ws["A2"].font.b
+    assert ws.column_dimensions["A"].width == 28
+    assert ws.column_dimensions["D"].width == 15
+    assert values(ws, 3, 6) == [
+        "Cato",
+        "Techniek",
+        "SLB'er",
+        "Excellent",
+        "Basisbekwaam",
+        "Startbekwaam",
+    ]
+    assert values(ws, 4, 6) == [
+        "Anna",
+        "Zorg",
+        "SLB'er",
+        "Vakbekwaam",
+        "Startbekwaam",
+        "Basisbekwaam",
+    ]
+    assert values(ws, 5, 6) == ["Bram", "Zorg", "Decaan", "Startbekwaam", None, None]
+    assert [fill(c) for c in ws[3][3:6]] == [GREEN, ORANGE, GREY]
+    assert [fill(c) for c in ws[4][3:6]] == [GREEN, ORANGE, GREY]
+    assert [fill(c) for c in ws[5][3:6]] == [RED, GREY, GREY]  # not assessed: grey
+    assert ws["D3"].style == "LOB heat at"
+    assert fill(ws["A3"]) is None
+    assert ws.max_row == 5
+
+
+def test_teams_summary_and_chart(wb, path):
+    ws = wb["Teams"]
+    assert values(ws, 1)[:8] == [
+        "Team",
+        "Medewerkers",
+        "Beoordeeld",
+        "Op doelniveau",
+        "Gem. niveau",
+        "Open ontwikkelpunten",
+        "Gesprekken voeren: op doel",
+        "Gesprekken voeren: gem. niveau",
+    ]
+    assert values(ws, 2)[:8] == ["Techniek", 1, 1, 0.5, pytest.approx(7 / 3), 1, 1, 4]
+    assert values(ws, 3)[:8] == ["Zorg", 2, pytest.approx(4 / 6), 0.2, 1.75, 4, 0.5, 2]
+    assert values(ws, 2)[10:] == [None, 1]  # beleid: no target in Techniek, mean rank 1
+    assert [ws.cell(2, col).number_format for col in (3, 4, 5, 7, 8)] == [
+        "0%",
+        "0%",
+        "0.0",
+        "0%",
+        "0.0",
+    ]
+    assert all(value is None for value in values(ws, 4))  # the total stays out of the filter
+    assert values(ws, 5)[:6] == ["Alle teams", 3, pytest.approx(7 / 9), pytest.approx(2 / 7), 2, 5]
+    assert len(ws._charts) == 1
+    with zipfile.ZipFile(path) as archive:
+        chart = archive.read("xl/charts/chart1.xml").decode()
+    # The chart reads the share-at-target column of this very sheet.
+    assert "'Teams'!$D$2:$D$3" in chart
+    assert "'Teams'!$A$2:$A$3" in chart
+    assert "'Teams'!D1" in chart  # the series title: the column header
+
+
+def test_rollen(wb):
+    ws = wb["Rollen"]
+    assert values(ws, 1)[:3] == ["Rol", "Groep", "Medewerkers"]
+    assert values(ws, 2)[:8] == [
+        "SLB'er",
+        "Begeleider primair proces",
+        2,
+        1,
+        0.5,
+        pytest.approx(13 / 6),
+        2,
+        1,
+    ]
+    assert values(ws, 3)[:7] == ["Decaan", "Specialist", 1, pytest.approx(1 / 3), 0, 1, 3]
+    assert ws["E2"].number_format == "0%"
+    assert values(ws, 5)[:3] == ["Alle rollen", None, 3]
+
+
+def test_ontwikkelpunten_with_agreed_actions(wb):
+    ws = wb["Ontwikkelpunten"]
+    assert values(ws, 1) == [
+        "Medewerker",
+        "Team",
+        "Rol",
+        "Competentie",
+        "Huidig niveau",
+        "Doelniveau",
+        "Achterstand (niveaus)",
+        "Afgesproken actie",
+        "Deadline",
+        "Status",
+    ]
+    gap = ["Bram", "Zorg", "Decaan"]
+    assert values(ws, 2) == [
+        *gap,
+        "Beleid maken",
+        "(niet beoordeeld)",
+        "Excellent",
+        4,
+        None,
+        None,
+        None,
+    ]
+    assert values(ws, 3) == [
+        *gap,
+        "Netwerken",
+        "(niet beoordeeld)",
+        "Vakbekwaam",
+        3,
+        None,
+        None,
+        None,
+    ]
+    assert values(ws, 4) == [
+        *gap,
+        "Gesprekken voeren",
+        "Startbekwaam",
+        "Vakbekwaam",
+        2,
+        "Training gespreksvoering",
+        dt.datetime(2025, 5, 1),
+        "Bezig",
+    ]
+    assert values(ws, 5)[6:] == [2, "Intervisie", None, "Afgerond"]
+    assert values(ws, 6) == [
+        "Anna",
+        "Zorg",
+        "SLB'er",
+        "Netwerken",
+        "Startbekwaam",
+        "Basisbekwaam",
+        1,
+        "Netwerkbijeenkomst bezoeken",
+        dt.datetime(2025, 6, 1),
+        "Open",
+    ]
+    assert ws["I4"].number_format == DATE_FORMAT
+    assert ws["I6"].number_format == DATE_FORMAT
+    assert values(ws, 7)[:7] == [
+        "Cato",
+        "Techniek",
+        "SLB'er",
+        "Netwerken",
+        "Basisbekwaam",
+        "Vakbekwaam",
+        1,
+    ]
+
+
+def test_gesprekkencyclus(wb):
+    ws = wb["Gesprekkencyclus"]
+    assert values(ws, 1) == [
+        "Cyclus",
+        "Team",
+        "Gepland",
+        "Voorbereiding",
+        "Gehouden",
+        "Ondertekend",
+        "Afgerond",
+        "Geannuleerd",
+        "Totaal",
+        "Voltooid",
+        "Eerste gesprek",
+        "Laatste gesprek",
+    ]
+    assert values(ws, 2) == [
+        "2024-2025",
+        "Techniek",
+        0,
+        0,
+        1,
+        1,
+        0,
+        0,
+        2,
+        0.5,
+        dt.datetime(2024, 12, 1),
+        dt.datetime(2024, 12, 1),
+    ]
+    assert values(ws, 3) == [
+        "2024-2025",
+        "Zorg",
+        1,
+        0,
+        0,
+        0,
+        1,
+        1,
+        3,
+        0.5,
+        dt.datetime(2024, 10, 1),
+        dt.datetime(2025, 2, 1),
+    ]
+    assert ws["J2"].number_format == "0%"
+    assert ws["K3"].number_format == DATE_FORMAT
+    assert values(ws, 5)[:2] == ["2024-2025", "Alle teams"]
+    assert values(ws, 5)[8:10] == [5, 0.5]
+
+
+def test_definities(wb):
+    ws = wb["Definities"]
+    rows = [values(ws, r) for r in range(1, ws.max_row + 1)]
+    assert rows[0][:4] == ["Soort", "Sleutel", "Naam", "Rang"]
+    assert rows[1] == [
+        "Niveau",
+        "start",
+        "Startbekwaam",
+        1,
+        None,
+        "Werkt met een format",
+        None,
+        None,
+    ]
+    assert [r[2] for r in rows[1:5]] == ["Startbekwaam", "Basisbekwaam", "Vakbekwaam", "Excellent"]
+    assert [r[3] for r in rows[1:5]] == [1, 2, 3, 4]
+    assert rows[5][:3] == ["Gebied", "begeleiden", "Begeleiden"]
+    assert rows[7][:7] == [
+        "Competentie",
+        "gesprek",
+        "Gesprekken voeren",
+        None,
+        "Begeleiden",
+        "Voert loopbaangesprekken",
+        "Startbekwaam: Volgt het gespreksformat",
+    ]
+    assert rows[9][4] == "Organiseren"
+    assert rows[10][:3] == ["Rol", "slb", "SLB'er"]
+    assert rows[10][5:7] == [
+        "Begeleidt studenten",
+        "Gesprekken voeren: Vakbekwaam\nNetwerken: Basisbekwaam",
+    ]
+    assert rows[12][:7] == [
+        "Dimensie",
+        "kwaliteiten",
+        "Kwaliteitenreflectie",
+        None,
+        None,
+        None,
+        "Waar ben ik goed in?",
+    ]
+    assert rows[13] == [
+        "Term",
+        "loopbaan",
+        "Loopbaan",
+        None,
+        None,
+        "Het geheel van werk en leren",
+        "student → medewerker",
+        "carrière, route",
+    ]
+    assert ws["F2"].alignment.wrap_text
+
+
+def test_bytesio_and_prebuilt_overview():
+    buffer = io.BytesIO()
+    overview = build_overview(FRAMEWORK, ROLES, DATA)
+    write_workbook(buffer, FRAMEWORK, ROLES, DATA, overview=overview)
+    buffer.seek(0)
+    wb = openpyxl.load_workbook(buffer)
+    assert wb.sheetnames == SHEETS
+    assert wb["Overzicht"]["A3"].value == "Cato"
+    assert wb["Definities"].max_row == 12  # 4 levels, 2 areas, 3 competencies, 2 roles
+
+
+def test_empty_overview_still_opens(tmp_path):
+    target = tmp_path / "leeg.xlsx"
+    write_workbook(str(target), FRAMEWORK, ROLES, OverviewData())
+    wb = openpyxl.load_workbook(target)
+    assert wb["Overzicht"].auto_filter.ref == "A2:F2"
+    assert wb["Teams"]._charts == []
+    assert values(wb["Rollen"], 2)[:3] == ["SLB'er", "Begeleider primair proces", 0]
+
+
+def test_progress_every_thousand_employees():
+    rows = [row(f"Medewerker {i:04d}", "Zorg", "slb", "gesprek", "vak") for i in range(2500)]
+    calls = []
+    write_workbook(
+        io.BytesIO(), FRAMEWORK, ROLES, OverviewData(rows=rows), progress=lambda *a: calls.append(a)
+    )
+    assert calls == [(1000, 2500), (2000, 2500), (2500, 2500)]
+
+
+def test_repeated_cells_in_a_row_keep_their_own_place(tmp_path):
+    """Heatmap cells are shared objects; each occurrence must still land in its column."""
+    rows = [row("Eva", "Zorg", "decaan", key, "start") for key in ("gesprek", "netwerk", "beleid")]
+    target = tmp_path / "eva.xlsx"
+    write_workbook(target, FRAMEWORK, ROLES, OverviewData(rows=rows))
+    ws = openpyxl.load_workbook(target)["Overzicht"]
+    assert values(ws, 3, 6) == ["Eva", "Zorg", "Decaan", *["Startbekwaam"] * 3]
+    assert [fill(c) for c in ws[3][3:6]] == [RED, RED, RED]
+    with zipfile.ZipFile(target) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml").decode()
+    assert all(f'r="{col}3"' in sheet for col in "ABCDEF")
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed")
+def test_libreoffice_converts_every_sheet(path, tmp_path):
+    # Converting to PDF renders all sheets; a damaged file fails or yields no PDF.
+    result = subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    pdf = tmp_path / "overzicht.pdf"
+    assert pdf.exists() and pdf.stat().st_size > 10_000
