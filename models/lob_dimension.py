@@ -1,0 +1,47 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+
+from .lob_exchange import KEY_HELP, check_key
+
+
+class LobDimension(models.Model):
+    """One of the five career competencies (Kuijpers), shared by student and staff talks."""
+
+    _name = "lob.dimension"
+    _description = "Career competency"
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    key = fields.Char(required=True, help=KEY_HELP)
+    sequence = fields.Integer(default=10)
+    question = fields.Char(
+        "Guiding question", required=True, translate=True, help="For example: Wat kan ik?"
+    )
+    description = fields.Text(translate=True)
+    company_id = fields.Many2one(
+        "res.company", help="Leave empty to share the competency with all companies."
+    )
+    active = fields.Boolean(default=True)
+    prompt_count = fields.Integer(compute="_compute_prompt_count")
+
+    _sql_constraints = [
+        (
+            "key_company_uniq",
+            "unique(key, company_id)",
+            "The key of a career competency must be unique.",
+        ),
+    ]
+
+    @api.constrains("key")
+    def _check_key(self):
+        for dimension in self:
+            check_key(dimension, dimension.key)
+
+    def _compute_prompt_count(self):
+        counts = dict(
+            self.env["lob.talk.template.prompt"]._read_group(
+                [("dimension_id", "in", self.ids)], ["dimension_id"], ["__count"]
+            )
+        )
+        for dimension in self:
+            dimension.prompt_count = counts.get(dimension, 0)

@@ -1,0 +1,342 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from pydantic import ValidationError as SchemaError
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.fields import Command
+
+from ..lob_hrm import alignment, fingerprint
+from .lob_exchange import KEY_HELP, check_key, slugify_key
+from .lob_talk_template_finding import SOURCE_SIDE_CODES
+
+AUDIENCES = [("student", "Student"), ("staff", "Staff")]
+KINDS = [
+    ("career", "Career talk (loopbaangesprek)"),
+    ("planning", "Planning talk"),
+    ("performance", "Performance talk (functioneringsgesprek)"),
+    ("development", "Development talk (ontwikkelingsgesprek)"),
+    ("pdp", "Personal development plan talk (POP)"),
+    ("appraisal", "Appraisal talk (beoordelingsgesprek)"),
+]
+# Fields whose change can move the alignment of a template or of its mirrors.
+ALIGNMENT_FIELDS = {"audience", "kind", "source_id", "source_fingerprint", "section_ids", "name"}
+
+
+class LobTalkTemplate(models.Model):
+    """A talk format (gespreksformat): ordered sections (phases) with prompts.
+
+    A staff template may mirror a student template (``source_id``); a central template
+    (kader) may lock sections, which its team variants (``parent_id``) cannot remove or
+    rewrite.
+    """
+
+    _name = "lob.talk.template"
+    _description = "Talk template"
+    _inherit = ["mail.thread"]
+    _order = "sequence, name, id"
+
+    name = fields.Char(required=True, translate=True, tracking=True)
+    key = fields.Char(help=KEY_HELP, copy=False, index=True)
+    sequence = fields.Integer(default=10)
+    audience = fields.Selection(AUDIENCES, required=True, default="staff", tracking=True)
+    kind = fields.Selection(KINDS, required=True, default="performance", tracking=True)
+    state = fields.Selection(
+        [("draft", "Draft"), ("published", "Published"), ("archived", "Archived")],
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
+    )
+    description = fields.Text(translate=True)
+    company_id = fields.Many2one(
+        "res.company",
+        default=lambda self: self.env.company,
+        help="Leave empty to share the template with all companies.",
+    )
+    department_ids = fields.Many2many(
+        "hr.department",
+        string="Teams",
+        check_company=True,
+        help="The teams (departments) that hold their talks with this template.",
+    )
+    section_ids = fields.One2many("lob.talk.template.section", "template_id", copy=True)
+    prompt_ids = fields.One2many("lob.talk.template.prompt", "template_id")
+    prompt_count = fields.Integer(compute="_compute_prompt_count")
+    central = fields.Boolean(
+        "Central framework",
+        tracking=True,
+        help="A central template (kader) for all teams: its locked sections cannot be removed "
+        "or rewritten in the team variants derived from it.",
+    )
+    parent_id = fields.Many2one(
+        "lob.talk.template",
+        "Central template",
+        domain="[('central', '=', True), ('id', '!=', id)]",
+        ondelete="restrict",
+        index="btree_not_null",
+        copy=False,
+    )
+    variant_ids = fields.One2many("lob.talk.template", "parent_id", "Team variants")
+    source_id = fields.Many2one(
+        "lob.talk.template",
+        "Mirrors student template",
+        domain="[('audience', '=', 'student')]",
+        ondelete="set null",
+        index="btree_not_null",
+        tracking=True,
+    )
+    source_fingerprint = fields.Char(
+        readonly=True, copy=True, help="Fingerprint of the student template when it was mirrored."
+    )
+    mirror_ids = fields.One2many("lob.talk.template", "source_id", "Mirrored staff templates")
+    alignment_score = fields.Integer(
+        readonly=True,
+        copy=False,
+        aggregator="avg",
+        help="How consistently this staff template follows its student template and the "
+        "principles of a career dialogue (0-100).",
+    )
+    finding_ids = fields.One2many("lob.talk.template.finding", "template_id", readonly=True)
+    finding_count = fields.Integer(compute="_compute_finding_count")
+    has_drift = fields.Boolean(
+        "Student template changed",
+        readonly=True,
+        copy=False,
+        help="The student template changed after this template was mirrored from it.",
+    )
+
+    _sql_constraints = [
+        ("key_company_uniq", "unique(key, company_id)", "The key of a template must be unique."),
+    ]
+
+    @api.constrains("key")
+    def _check_key(self):
+        for template in self:
+            check_key(template, template.key)
+
+    @api.constrains("parent_id", "source_id", "audience")
+    def _check_links(self):
+        for template in self:
+            if template.parent_id and not template.parent_id.central:
+                raise UserError(
+                    self.env._("A team variant can only derive from a central template.")
+                )
+            if template.parent_id == template or template.source_id == template:
+                raise UserError(self.env._("A template cannot refer to itself."))
+            if template.source_id and template.audience != "staff":
+                raise UserError(self.env._("Only a staff template can mirror a student template."))
+
+    def _compute_prompt_count(self):
+        for template in self:
+            template.prompt_count = len(template.prompt_ids)
+
+    def _compute_finding_count(self):
+        for template in self:
+            template.finding_count = len(template.finding_ids)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("parent_id") and not vals.get("section_ids"):
+                # a new team variant starts from its central template, linked to it
+                parent = self.browse(vals["parent_id"])
+                vals["section_ids"] = [
+                    Command.create(section) for section in parent._variant_sections()
+                ]
+                if parent.source_id and not vals.get("source_id"):
+                    vals["source_id"] = parent.source_id.id
+                    vals["source_fingerprint"] = parent.source_fingerprint
+            if not vals.get("key"):
+                vals["key"] = self._unique_key(
+                    vals.get("name") or "template", vals.get("company_id")
+                )
+        templates = super(LobTalkTemplate, self.with_context(lob_skip_alignment=True)).create(
+            vals_list
+        )
+        templates = templates.with_env(self.env)
+        if not self.env.context.get("lob_skip_alignment"):
+            templates._lob_refresh_alignment()
+        return templates
+
+    def write(self, vals):
+        if "parent_id" in vals:
+            for template in self.filtered("parent_id"):
+                if template.parent_id.id != vals["parent_id"]:
+                    raise UserError(
+                        self.env._(
+                            "'%(name)s' is a team variant of '%(central)s'; it cannot be "
+                            "detached from its central template or moved to another one.",
+                            name=template.name,
+                            central=template.parent_id.name,
+                        )
+                    )
+        result = super(LobTalkTemplate, self.with_context(lob_skip_alignment=True)).write(vals)
+        if ALIGNMENT_FIELDS & set(vals) and not self.env.context.get("lob_skip_alignment"):
+            self._lob_refresh_alignment()
+        return result
+
+    def copy_data(self, default=None):
+        vals_list = super().copy_data(default=default)
+        default = default or {}
+        for template, vals in zip(self, vals_list, strict=True):
+            if "name" not in default:
+                vals["name"] = self.env._("%(name)s (copy)", name=template.name)
+        return vals_list
+
+    def _unique_key(self, name, company_id=None):
+        taken = set(
+            self.with_context(active_test=False)
+            .search([("company_id", "in", [company_id or False, False])])
+            .mapped("key")
+        )
+        return slugify_key(name, taken)
+
+    # -- actions ------------------------------------------------------------------------
+
+    def action_publish(self):
+        for template in self:
+            if not template.section_ids.prompt_ids:
+                raise UserError(
+                    self.env._(
+                        "Add at least one prompt before publishing '%(name)s'.", name=template.name
+                    )
+                )
+        self.write({"state": "published"})
+
+    def action_set_archived(self):
+        self.write({"state": "archived"})
+
+    def action_reset_to_draft(self):
+        self.write({"state": "draft"})
+
+    def action_open_mirror_wizard(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Mirror for staff"),
+            "res_model": "lob.template.mirror.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_source_id": self.id},
+        }
+
+    def action_create_variant(self):
+        """A team variant of a central template: locked sections come along, linked."""
+        self.ensure_one()
+        if not self.central:
+            raise UserError(self.env._("Only a central template has team variants."))
+        variant = self.create(
+            {
+                "name": self.env._("%(name)s (team variant)", name=self.name),
+                "audience": self.audience,
+                "kind": self.kind,
+                "description": self.description,
+                "company_id": self.company_id.id,
+                "parent_id": self.id,
+            }
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": variant.id,
+            "view_mode": "form",
+        }
+
+    def _variant_sections(self):
+        sections = []
+        for section in self.section_ids:
+            vals = section.copy_data({"parent_section_id": section.id, "prompt_ids": []})[0]
+            vals.pop("template_id", None)
+            vals["prompt_ids"] = []
+            for prompt in section.prompt_ids:
+                prompt_vals = prompt.copy_data({"parent_prompt_id": prompt.id})[0]
+                prompt_vals.pop("section_id", None)
+                vals["prompt_ids"].append(Command.create(prompt_vals))
+            sections.append(vals)
+        return sections
+
+    def action_export_json(self):
+        return self.env["lob.exchange.export.wizard"].create({"template_ids": self.ids})._download()
+
+    def action_view_findings(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Alignment findings"),
+            "res_model": "lob.talk.template.finding",
+            "view_mode": "list",
+            "domain": [("template_id", "=", self.id)],
+        }
+
+    # -- alignment ----------------------------------------------------------------------
+
+    def _lob_after_change(self):
+        """Sections or prompts changed: refresh, unless a template write does it once."""
+        if not self.env.context.get("lob_skip_alignment"):
+            self._lob_refresh_alignment()
+
+    def _lob_refresh_alignment(self):
+        """Recompute score and findings of these staff templates and of the staff templates
+        that mirror these student templates (their drift)."""
+        templates = (self | self.mirror_ids).filtered(lambda t: t.audience == "staff").sudo()
+        students = self.filtered(lambda t: t.audience == "student")
+        if students:
+            # a changed student template moves its mirrors' drift
+            templates |= self.sudo().search([("source_id", "in", students.ids)])
+        Finding = self.env["lob.talk.template.finding"].sudo()
+        for template in templates.with_context(lob_skip_alignment=True):
+            findings, score, drift = template._lob_alignment()
+            template.finding_ids.unlink()
+            Finding.create([dict(values, template_id=template.id) for values in findings])
+            template.write({"alignment_score": score, "has_drift": drift})
+        (self - templates).filtered(lambda t: t.audience == "student").sudo().with_context(
+            lob_skip_alignment=True
+        ).write({"alignment_score": 0, "has_drift": False})
+
+    def _lob_alignment(self):
+        """(finding values, score, drift) from the core for this staff template."""
+        self.ensure_one()
+        bridge = self.env["lob.exchange"]
+        if not self.section_ids:
+            return [self._finding_values("empty_template", "error")], 0, False
+        try:
+            staff = bridge._template_schema(self)
+            source = bridge._template_schema(self.source_id) if self.source_id else None
+        except SchemaError as exc:
+            return [self._finding_values("incomplete", "error", error=str(exc))], 0, False
+        dimensions, terms = bridge._vocabulary(self.company_id or self.env.company)
+        report = alignment.align(
+            staff,
+            source,
+            [bridge._dimension_schema(d) for d in dimensions],
+            [bridge._idiom_schema(t) for t in terms],
+        )
+        sections = {s.key: s for s in self.section_ids}
+        prompts = {p.key: p for p in self.prompt_ids}
+        values = [
+            self._finding_values(
+                finding.code,
+                finding.severity,
+                message=finding.message,
+                section=None
+                if finding.code in SOURCE_SIDE_CODES
+                else sections.get(finding.section),
+                prompt=None if finding.code in SOURCE_SIDE_CODES else prompts.get(finding.prompt),
+                **finding.params,
+            )
+            for finding in report.findings
+        ]
+        drift = bool(source and self.source_fingerprint) and (
+            self.source_fingerprint != fingerprint.template_fingerprint(source)
+        )
+        return values, report.score, drift
+
+    def _finding_values(self, code, severity, message=None, section=None, prompt=None, **params):
+        return {
+            "code": code,
+            "severity": severity,
+            "params": params,
+            "core_message": message,
+            "section_id": section.id if section else False,
+            "prompt_id": prompt.id if prompt else False,
+        }

@@ -1,0 +1,116 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from .lob_exchange import KEY_HELP, check_key
+
+RESPONDENTS = [
+    ("coachee", "Employee (or student)"),
+    ("coach", "Manager (or coach)"),
+    ("together", "Together"),
+]
+ANSWER_TYPES = [
+    ("text", "Text"),
+    ("scale", "Scale 1-5"),
+    ("yes_no", "Yes / no"),
+    ("agreement", "Agreement or development action"),
+    ("level", "Competency level"),
+]
+# What a team variant may not change in a prompt that comes from a locked central section.
+LOCKED_PROMPT_FIELDS = {
+    "key",
+    "text",
+    "dimension_id",
+    "respondent",
+    "answer_type",
+    "guidance",
+    "required",
+    "section_id",
+}
+ALIGNMENT_FIELDS = LOCKED_PROMPT_FIELDS | {"sequence", "mirror_key", "mirror_fingerprint"}
+
+
+class LobTalkTemplatePrompt(models.Model):
+    _name = "lob.talk.template.prompt"
+    _inherit = ["lob.template.part.mixin"]
+    _description = "Talk template prompt"
+    _order = "template_id, section_sequence, sequence, id"
+    _rec_name = "text"
+    _lob_locked_fields = LOCKED_PROMPT_FIELDS
+    _lob_alignment_fields = ALIGNMENT_FIELDS
+
+    section_id = fields.Many2one(
+        "lob.talk.template.section", required=True, ondelete="cascade", index=True
+    )
+    # cascade like section_id: with "set null", deleting a template made in the same
+    # transaction fails (PostgreSQL re-checks section_id on the nulling update)
+    template_id = fields.Many2one(
+        related="section_id.template_id", store=True, index=True, ondelete="cascade"
+    )
+    section_sequence = fields.Integer("Section sequence", related="section_id.sequence", store=True)
+    phase = fields.Selection(related="section_id.phase", store=True)
+    sequence = fields.Integer(default=10)
+    key = fields.Char(help=KEY_HELP)
+    text = fields.Text("Question", required=True, translate=True)
+    dimension_id = fields.Many2one(
+        "lob.dimension", "Career competency", ondelete="restrict", index="btree_not_null"
+    )
+    respondent = fields.Selection(RESPONDENTS, "Answered by", required=True, default="coachee")
+    answer_type = fields.Selection(ANSWER_TYPES, required=True, default="text")
+    guidance = fields.Text(
+        "Guidance for the conductor", translate=True, help="How to ask, what to listen for."
+    )
+    required = fields.Boolean()
+    parent_prompt_id = fields.Many2one(
+        "lob.talk.template.prompt",
+        "Central prompt",
+        ondelete="set null",
+        index="btree_not_null",
+        copy=False,
+    )
+    is_protected = fields.Boolean(compute="_compute_is_protected")
+    mirror_key = fields.Char(readonly=True, help="Key of the student prompt this mirrors.")
+    mirror_fingerprint = fields.Char(readonly=True)
+    company_id = fields.Many2one(related="section_id.template_id.company_id", store=True)
+
+    _sql_constraints = [
+        ("key_section_uniq", "unique(section_id, key)", "Prompt keys must be unique in a section."),
+    ]
+
+    @api.depends("parent_prompt_id", "section_id.locked", "section_id.template_id.parent_id")
+    def _compute_is_protected(self):
+        for prompt in self:
+            prompt.is_protected = prompt._protected()
+
+    @api.constrains("key", "template_id")
+    def _check_key(self):
+        for prompt in self:
+            check_key(prompt, prompt.key)
+            twins = prompt.template_id.prompt_ids.filtered(lambda p, key=prompt.key: p.key == key)
+            if len(twins) > 1:
+                raise UserError(
+                    self.env._(
+                        "The prompt key '%(key)s' is used twice in '%(template)s'.",
+                        key=prompt.key,
+                        template=prompt.template_id.name,
+                    )
+                )
+
+    def _lob_siblings(self):
+        return self.template_id.prompt_ids
+
+    def _lob_key_base(self):
+        return f"prompt {self.id}"
+
+    def _protected(self):
+        self.ensure_one()
+        return bool(self.parent_prompt_id and self.section_id.locked and self.template_id.parent_id)
+
+    def _locked_message(self):
+        return self.env._(
+            "The prompt '%(prompt)s' belongs to the section '%(section)s', which the central "
+            "template '%(central)s' locks: a team variant cannot remove or rewrite it.",
+            prompt=self.text,
+            section=self.section_id.title,
+            central=self.template_id.parent_id.name,
+        )

@@ -1,0 +1,59 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, models
+from odoo.exceptions import UserError
+
+from .lob_exchange import slugify_key, value_differs
+
+
+class LobTemplatePartMixin(models.AbstractModel):
+    """What sections and prompts share: a key unique in their template, the locks a central
+    template puts on a team variant's copy, and keeping the template's alignment current."""
+
+    _name = "lob.template.part.mixin"
+    _description = "Part of a talk template"
+
+    # fields a team variant may not change while the part is locked by its central template
+    _lob_locked_fields = frozenset()
+    # fields whose change moves the alignment of the template
+    _lob_alignment_fields = frozenset()
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        parts = super().create(vals_list)
+        for part in parts.filtered(lambda p: not p.key):
+            taken = set((part._lob_siblings() - part).mapped("key"))
+            part.key = slugify_key(part._lob_key_base(), taken)
+        parts.template_id._lob_after_change()
+        return parts
+
+    def write(self, vals):
+        locked_change = self._lob_locked_fields & set(vals)
+        if locked_change:
+            for part in self.filtered(lambda p: p._protected()):
+                if any(value_differs(part, name, vals[name]) for name in locked_change):
+                    raise UserError(part._locked_message())
+        templates = self.template_id
+        result = super().write(vals)
+        if self._lob_alignment_fields & set(vals):
+            (templates | self.template_id)._lob_after_change()
+        return result
+
+    def unlink(self):
+        for part in self.filtered(lambda p: p._protected()):
+            raise UserError(part._locked_message())
+        templates = self.template_id
+        result = super().unlink()
+        templates.exists()._lob_after_change()
+        return result
+
+    def _lob_siblings(self):
+        raise NotImplementedError
+
+    def _lob_key_base(self):
+        raise NotImplementedError
+
+    def _protected(self):
+        raise NotImplementedError
+
+    def _locked_message(self):
+        raise NotImplementedError

@@ -1,0 +1,6 @@
+from . import (
+    test_core_integration,
+    test_exchange_import,
+    test_talk_template,
+    test_template_security,
+)

@@ -1,0 +1,103 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The shared fixture of the talk template tests: users, companies and the default content."""
+
+import base64
+import json
+
+from odoo.fields import Command
+from odoo.tests import TransactionCase, new_test_user
+
+from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
+
+DIMENSION_KEYS = ("qualities", "motives", "work_exploration", "career_steering", "networking")
+
+
+class LobCommon(TransactionCase):
+    """Default content, an HR officer, an ordinary employee and a user of a second company.
+
+    Mail side effects (tracking, followers, notifications) are off, as in OCA's
+    ``base_tier_validation`` tests: they are not what these tests are about.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
+        cls.company = cls.env.company
+        cls.other_company = cls.env["res.company"].create({"name": "Tweede College"})
+        cls.officer = new_test_user(
+            cls.env,
+            login="lob_officer",
+            name="Olga Officer",
+            groups="base.group_user,lob_hrm.group_lob_officer",
+            company_id=cls.company.id,
+            company_ids=[Command.set(cls.company.ids)],
+        )
+        cls.employee = new_test_user(
+            cls.env,
+            login="lob_employee",
+            name="Eva Employee",
+            groups="base.group_user",
+            company_id=cls.company.id,
+            company_ids=[Command.set(cls.company.ids)],
+        )
+        # An HR officer, but of the second company only: the multi-company rules, not the
+        # group rules, must keep company A's templates away from them.
+        cls.other_user = new_test_user(
+            cls.env,
+            login="lob_other_company",
+            name="Otto Other",
+            groups="base.group_user,lob_hrm.group_lob_officer",
+            company_id=cls.other_company.id,
+            company_ids=[Command.set(cls.other_company.ids)],
+        )
+        cls.team = cls.env["hr.department"].create(
+            {"name": "Team Techniek", "company_id": cls.company.id}
+        )
+
+        cls.Template = cls.env["lob.talk.template"]
+        cls.Section = cls.env["lob.talk.template.section"]
+        cls.Prompt = cls.env["lob.talk.template.prompt"]
+        cls.Dimension = cls.env["lob.dimension"]
+        cls.IdiomTerm = cls.env["lob.idiom.term"]
+        cls.student_template = cls.env.ref("lob_hrm.default_template_student_career_talk")
+        cls.performance_template = cls.env.ref("lob_hrm.default_template_staff_performance_talk")
+        cls.development_template = cls.env.ref("lob_hrm.default_template_staff_development_talk")
+        cls.dimensions = {
+            key: cls.env.ref(f"lob_hrm.default_dimension_{key}") for key in DIMENSION_KEYS
+        }
+
+    # -- helpers ----------------------------------------------------------------------------
+
+    @classmethod
+    def _section(cls, template, key):
+        return template.section_ids.filtered(lambda s: s.key == key)
+
+    @classmethod
+    def _prompt(cls, template, key):
+        return template.prompt_ids.filtered(lambda p: p.key == key)
+
+    def _counts(self):
+        """How many templates, sections, prompts, dimensions and idiom terms exist."""
+        env = self.env(context=dict(self.env.context, active_test=False))
+        return {
+            model: env[model].search_count([])
+            for model in (
+                "lob.talk.template",
+                "lob.talk.template.section",
+                "lob.talk.template.prompt",
+                "lob.dimension",
+                "lob.idiom.term",
+            )
+        }
+
+    def _import(self, document, user=None):
+        """Import ``document`` (a dict or JSON text) through the wizard, as ``user``."""
+        text = document if isinstance(document, str) else json.dumps(document)
+        wizard = (
+            self.env["lob.exchange.import.wizard"]
+            .with_user(user or self.officer)
+            .create({"data": base64.b64encode(text.encode("utf-8")), "filename": "lob.json"})
+        )
+        action = wizard.action_import()
+        return self.Template.browse(action["domain"][0][2])

@@ -1,0 +1,1 @@
+from . import lob_exchange_export_wizard, lob_exchange_import_wizard, lob_template_mirror_wizard
