@@ -4,7 +4,7 @@
 OUT ?= out
 
 demo:  ## the main job: a fictional college's competency workbook and alignment report
-	@bash -c 'source scripts/_venv.sh && mkdir -p $(OUT) && "$$PY" -m lob_hrm demo --output $(OUT)/lob-demo.xlsx --report $(OUT)/alignment.json'
+	@LOB_REQUIREMENTS=requirements.txt bash -c 'source scripts/_venv.sh && mkdir -p $(OUT) && "$$PY" -m lob_hrm demo --output $(OUT)/lob-demo.xlsx --report $(OUT)/alignment.json'
 
 test:  ## lint + core tests + Odoo suite (when python3 can import odoo)
 	@scripts/test

@@ -1,6 +1,8 @@
 """The command line: exit codes, errors on stderr, outputs that are whole or absent."""
 
 import json
+import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -91,6 +93,16 @@ def test_align_text_report_and_min_score(tmp_path, capsys):
     assert main(["align", str(path), "--template", staff.key, "--min-score", "100"]) == 1
     out = capsys.readouterr().out
     assert "dimension_missing" in out and "Netwerken" in out
+
+
+def test_output_files_get_ordinary_permissions(tmp_path):
+    out = tmp_path / "schema.json"
+    previous = os.umask(0o022)
+    try:
+        assert main(["schema", "-o", str(out)]) == 0
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644
 
 
 def test_failed_run_leaves_no_output_file(bad_file, tmp_path):
