@@ -176,6 +176,12 @@ class _Sheet:
                 self.ws.row_dimensions[row].height = above_height
         if header_height:
             self.ws.row_dimensions[self.header_row].height = header_height
+        # Printed: landscape, all columns on one page width, the header on every page.
+        self.ws.page_setup.orientation = "landscape"
+        self.ws.page_setup.fitToWidth = 1
+        self.ws.page_setup.fitToHeight = 0
+        self.ws.sheet_properties.pageSetUpPr.fitToPage = True
+        self.ws.print_title_rows = f"{self.header_row}:{self.header_row}"
         for line in lines:
             self.append(line)
         self.append(styler.row(self.ws, (header for header, _ in columns), "kop"))
