@@ -163,6 +163,30 @@ class TestTemplateSecurity(LobCommon):
             Dimension.search([("key", "=", "networking")]), self.dimensions["networking"]
         )
 
+    def test_other_company_does_not_see_company_idiom_or_findings(self):
+        term = self.env["lob.idiom.term"].create(
+            {"key": "teamoverleg", "term": "Teamoverleg", "company_id": self.company.id}
+        )
+        Term = self.env["lob.idiom.term"].with_user(self.other_user)
+        self.assertFalse(Term.search([("id", "=", term.id)]))
+        with self.assertRaises(AccessError):
+            term.with_user(self.other_user).read(["term"])
+        findings = self.company_template.finding_ids
+        self.assertTrue(findings, "the company template needs findings for this test")
+        Finding = self.env["lob.talk.template.finding"].with_user(self.other_user)
+        self.assertFalse(Finding.search([("id", "in", findings.ids)]))
+
+    def test_employee_sees_findings_of_published_templates_only(self):
+        draft = self.company_template.with_user(self.officer)
+        draft.action_reset_to_draft()
+        self.assertTrue(draft.finding_ids)
+        Finding = self.env["lob.talk.template.finding"].with_user(self.employee)
+        self.assertFalse(Finding.search([("template_id", "=", draft.id)]))
+        draft.action_publish()
+        self.assertEqual(Finding.search([("template_id", "=", draft.id)]), draft.finding_ids)
+        with self.assertRaises(AccessError):
+            draft.finding_ids[0].with_user(self.employee).write({"code": "x"})
+
     # -- career competencies and idiom -------------------------------------------------------------
 
     def test_officer_configures_dimensions_and_idiom(self):
