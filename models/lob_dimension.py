@@ -22,7 +22,7 @@ class LobDimension(models.Model):
         "res.company", help="Leave empty to share the competency with all companies."
     )
     active = fields.Boolean(default=True)
-    prompt_count = fields.Integer(compute="_compute_prompt_count")
+    prompt_count = fields.Integer("Prompts using it", compute="_compute_prompt_count")
 
     _sql_constraints = [
         (

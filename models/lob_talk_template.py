@@ -61,7 +61,6 @@ class LobTalkTemplate(models.Model):
     )
     section_ids = fields.One2many("lob.talk.template.section", "template_id", copy=True)
     prompt_ids = fields.One2many("lob.talk.template.prompt", "template_id")
-    prompt_count = fields.Integer(compute="_compute_prompt_count")
     central = fields.Boolean(
         "Central framework",
         tracking=True,
@@ -97,7 +96,6 @@ class LobTalkTemplate(models.Model):
         "principles of a career dialogue (0-100).",
     )
     finding_ids = fields.One2many("lob.talk.template.finding", "template_id", readonly=True)
-    finding_count = fields.Integer(compute="_compute_finding_count")
     has_drift = fields.Boolean(
         "Student template changed",
         readonly=True,
@@ -125,14 +123,6 @@ class LobTalkTemplate(models.Model):
                 raise UserError(self.env._("A template cannot refer to itself."))
             if template.source_id and template.audience != "staff":
                 raise UserError(self.env._("Only a staff template can mirror a student template."))
-
-    def _compute_prompt_count(self):
-        for template in self:
-            template.prompt_count = len(template.prompt_ids)
-
-    def _compute_finding_count(self):
-        for template in self:
-            template.finding_count = len(template.finding_ids)
 
     @api.model_create_multi
     def create(self, vals_list):
