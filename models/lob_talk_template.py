@@ -95,6 +95,12 @@ class LobTalkTemplate(models.Model):
         help="How consistently this staff template follows its student template and the "
         "principles of a career dialogue (0-100).",
     )
+    central_outdated = fields.Boolean(
+        "Central template changed",
+        compute="_compute_central_outdated",
+        help="The central template's locked sections changed since this team variant took "
+        "them over.",
+    )
     finding_ids = fields.One2many("lob.talk.template.finding", "template_id", readonly=True)
     has_drift = fields.Boolean(
         "Student template changed",
@@ -233,17 +239,87 @@ class LobTalkTemplate(models.Model):
         }
 
     def _variant_sections(self):
-        sections = []
-        for section in self.section_ids:
-            vals = section.copy_data({"parent_section_id": section.id, "prompt_ids": []})[0]
-            vals.pop("template_id", None)
-            vals["prompt_ids"] = []
-            for prompt in section.prompt_ids:
-                prompt_vals = prompt.copy_data({"parent_prompt_id": prompt.id})[0]
-                prompt_vals.pop("section_id", None)
-                vals["prompt_ids"].append(Command.create(prompt_vals))
-            sections.append(vals)
-        return sections
+        return [self._variant_section_values(section) for section in self.section_ids]
+
+    @api.model
+    def _variant_section_values(self, section):
+        """Values of a team variant's copy of a central ``section``, linked to it."""
+        vals = section.copy_data({"parent_section_id": section.id, "prompt_ids": []})[0]
+        vals.pop("template_id", None)
+        vals["prompt_ids"] = [
+            Command.create(self._variant_prompt_values(prompt)) for prompt in section.prompt_ids
+        ]
+        return vals
+
+    @api.model
+    def _variant_prompt_values(self, prompt):
+        vals = prompt.copy_data({"parent_prompt_id": prompt.id})[0]
+        vals.pop("section_id", None)
+        return vals
+
+    @api.depends(
+        *(f"parent_id.section_ids.{name}" for name in ("title", "phase", "intro", "locked")),
+        *(f"section_ids.{name}" for name in ("title", "phase", "intro", "locked")),
+        *(
+            f"{side}prompt_ids.{name}"
+            for side in ("parent_id.", "")
+            for name in ("text", "dimension_id", "respondent", "answer_type", "guidance")
+        ),
+        "parent_id.prompt_ids.required",
+        "prompt_ids.required",
+    )
+    def _compute_central_outdated(self):
+        for template in self:
+            template.central_outdated = bool(template.parent_id and template._central_changes())
+
+    def _central_changes(self):
+        """Locked central parts this team variant does not (or no longer) follow:
+        [(central section, variant section or None, [(central prompt, variant prompt)])]."""
+        self.ensure_one()
+        copies = {s.parent_section_id: s for s in self.section_ids if s.parent_section_id}
+        changes = []
+        for central in self.parent_id.section_ids:
+            section = copies.get(central)
+            if not central.locked and not (section and section.locked):
+                continue
+            if not section:
+                changes.append((central, section, []))
+                continue
+            prompts = {p.parent_prompt_id: p for p in section.prompt_ids if p.parent_prompt_id}
+            stale = [
+                (prompt, prompts.get(prompt))
+                for prompt in central.prompt_ids
+                if prompt not in prompts or prompts[prompt]._lob_differs_from_central()
+            ]
+            if stale or section._lob_differs_from_central():
+                changes.append((central, section, stale))
+        return changes
+
+    def action_sync_from_central(self):
+        """Take over the central template's locked sections as they are now: changed texts,
+        new prompts and sections, locks set or lifted. The variant's own parts stay."""
+        for template in self.filtered("parent_id"):
+            variant = template.with_context(lob_sync_from_central=True, lob_skip_alignment=True)
+            # parts reached from ``variant`` carry its context: the locks step aside
+            for central, section, stale in variant._central_changes():
+                if not section:
+                    variant.write(
+                        {"section_ids": [Command.create(self._variant_section_values(central))]}
+                    )
+                    continue
+                section.write(section._lob_central_values())
+                for central_prompt, prompt in stale:
+                    if prompt:
+                        prompt.write(prompt._lob_central_values())
+                    else:
+                        section.write(
+                            {
+                                "prompt_ids": [
+                                    Command.create(self._variant_prompt_values(central_prompt))
+                                ]
+                            }
+                        )
+            template._lob_refresh_alignment()
 
     def action_export_json(self):
         return self.env["lob.exchange.export.wizard"].create({"template_ids": self.ids})._download()

@@ -38,6 +38,14 @@ class LobTalkTemplatePrompt(models.Model):
     _rec_name = "text"
     _lob_locked_fields = LOCKED_PROMPT_FIELDS
     _lob_alignment_fields = ALIGNMENT_FIELDS
+    _lob_synced_fields = (
+        "text",
+        "dimension_id",
+        "respondent",
+        "answer_type",
+        "guidance",
+        "required",
+    )
 
     section_id = fields.Many2one(
         "lob.talk.template.section", required=True, ondelete="cascade", index=True
@@ -95,6 +103,9 @@ class LobTalkTemplatePrompt(models.Model):
                         template=prompt.template_id.name,
                     )
                 )
+
+    def _lob_central_part(self):
+        return self.parent_prompt_id
 
     def _lob_siblings(self):
         return self.template_id.prompt_ids

@@ -24,6 +24,7 @@ class LobTalkTemplateSection(models.Model):
     _rec_name = "title"
     _lob_locked_fields = LOCKED_SECTION_FIELDS
     _lob_alignment_fields = ALIGNMENT_FIELDS
+    _lob_synced_fields = ("title", "phase", "intro", "locked")
 
     template_id = fields.Many2one(
         "lob.talk.template", required=True, ondelete="cascade", index=True
@@ -75,6 +76,9 @@ class LobTalkTemplateSection(models.Model):
     def _check_key(self):
         for section in self:
             check_key(section, section.key)
+
+    def _lob_central_part(self):
+        return self.parent_section_id
 
     def _lob_siblings(self):
         return self.template_id.section_ids

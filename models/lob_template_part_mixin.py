@@ -16,6 +16,8 @@ class LobTemplatePartMixin(models.AbstractModel):
     _lob_locked_fields = frozenset()
     # fields whose change moves the alignment of the template
     _lob_alignment_fields = frozenset()
+    # fields a team variant's copy takes over from the central part when it is updated
+    _lob_synced_fields = ()
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -28,7 +30,7 @@ class LobTemplatePartMixin(models.AbstractModel):
 
     def write(self, vals):
         locked_change = self._lob_locked_fields & set(vals)
-        if locked_change:
+        if locked_change and not self.env.context.get("lob_sync_from_central"):
             for part in self.filtered(lambda p: p._protected()):
                 if any(value_differs(part, name, vals[name]) for name in locked_change):
                     raise UserError(part._locked_message())
@@ -45,6 +47,22 @@ class LobTemplatePartMixin(models.AbstractModel):
         result = super().unlink()
         templates.exists()._lob_after_change()
         return result
+
+    def _lob_central_values(self):
+        """The central part's values of the synced fields, as ``write`` takes them."""
+        central = self._lob_central_part()
+        return {
+            name: central[name].id if isinstance(central[name], models.BaseModel) else central[name]
+            for name in self._lob_synced_fields
+        }
+
+    def _lob_differs_from_central(self):
+        return any(
+            value_differs(self, name, value) for name, value in self._lob_central_values().items()
+        )
+
+    def _lob_central_part(self):
+        raise NotImplementedError
 
     def _lob_siblings(self):
         raise NotImplementedError

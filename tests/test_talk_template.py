@@ -344,3 +344,38 @@ class TestTeamVariant(LobCommon):
         self.assertEqual(variant.source_id, central.source_id)
         self.assertEqual(variant.alignment_score, central.alignment_score)
         self.assertFalse(variant.has_drift)
+
+    def test_variant_follows_its_central_template_on_request(self):
+        central = self.performance_template.with_user(self.officer)
+        central_look_back = central.section_ids.filtered(lambda s: s.key == "terugblik")
+        central_action = central.section_ids.filtered(lambda s: s.key == "actie")
+        own = self.Prompt.with_user(self.officer).create(
+            {"section_id": self.look_back.id, "text": "Eigen vraag van het team"}
+        )
+        self.assertFalse(self.variant.central_outdated)
+
+        # HR changes the central framework: a locked prompt, a new locked prompt, a lock lifted
+        central_look_back.prompt_ids[0].text = "Waar wil jij het dit jaar over hebben?"
+        self.Prompt.with_user(self.officer).create(
+            {"section_id": central_look_back.id, "text": "Wat wil je vieren?"}
+        )
+        central_action.locked = False
+        self.env.invalidate_all()
+        self.assertTrue(self.variant.central_outdated)
+        self.assertNotEqual(
+            self.look_back.prompt_ids[0].text, "Waar wil jij het dit jaar over hebben?"
+        )
+
+        self.variant.action_sync_from_central()
+        self.env.invalidate_all()
+        self.assertFalse(self.variant.central_outdated)
+        self.assertEqual(
+            self.look_back.prompt_ids.filtered("parent_prompt_id").mapped("text"),
+            central_look_back.prompt_ids.mapped("text"),
+        )
+        self.assertIn(own, self.look_back.prompt_ids, "the team's own prompt stays")
+        self.assertFalse(self.action_section.locked)
+        self.assertFalse(self.action_section.is_protected)
+        # the updated locked prompts are protected again
+        with self.assertRaisesRegex(UserError, LOCKED):
+            self.look_back.prompt_ids.filtered("parent_prompt_id")[-1].text = "Anders"
