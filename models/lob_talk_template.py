@@ -344,14 +344,13 @@ class LobTalkTemplate(models.Model):
     def _lob_refresh_alignment(self):
         """Recompute score and findings of these staff templates and of the staff templates
         that mirror these student templates (their drift)."""
-        templates = (self | self.mirror_ids).filtered(lambda t: t.audience == "staff").sudo()
-        students = self.filtered(lambda t: t.audience == "student")
-        if students:
-            # a changed student template moves its mirrors' drift
-            templates |= self.sudo().search([("source_id", "in", students.ids)])
+        # a changed student template moves its mirrors' drift, in every company
+        templates = (self.sudo() | self.sudo().mirror_ids).filtered(lambda t: t.audience == "staff")
         Finding = self.env["lob.talk.template.finding"].sudo()
+        # the vocabulary and source schemas are shared by the templates refreshed together
+        memo = {}
         for template in templates.with_context(lob_skip_alignment=True):
-            findings, score, drift = template._lob_alignment()
+            findings, score, drift = template._lob_alignment(memo)
             template.finding_ids.unlink()
             Finding.create([dict(values, template_id=template.id) for values in findings])
             template.write({"alignment_score": score, "has_drift": drift})
@@ -359,24 +358,33 @@ class LobTalkTemplate(models.Model):
             lob_skip_alignment=True
         ).write({"alignment_score": 0, "has_drift": False})
 
-    def _lob_alignment(self):
-        """(finding values, score, drift) from the core for this staff template."""
+    def _lob_alignment(self, memo=None):
+        """(finding values, score, drift) from the core for this staff template.
+
+        ``memo`` caches what several templates refreshed together share."""
         self.ensure_one()
+        memo = {} if memo is None else memo
         bridge = self.env["lob.exchange"]
         if not self.section_ids:
             return [self._finding_values("empty_template", "error")], 0, False
         try:
             staff = bridge._template_schema(self)
-            source = bridge._template_schema(self.source_id) if self.source_id else None
+            source = None
+            if self.source_id:
+                key = ("source", self.source_id.id)
+                if key not in memo:
+                    memo[key] = bridge._template_schema(self.source_id)
+                source = memo[key]
         except SchemaError as exc:
             return [self._finding_values("incomplete", "error", error=str(exc))], 0, False
-        dimensions, terms = bridge._vocabulary(self.company_id or self.env.company)
-        report = alignment.align(
-            staff,
-            source,
-            [bridge._dimension_schema(d) for d in dimensions],
-            [bridge._idiom_schema(t) for t in terms],
-        )
+        company = self.company_id or self.env.company
+        if ("vocabulary", company.id) not in memo:
+            dimensions, terms = bridge._vocabulary(company)
+            memo[("vocabulary", company.id)] = (
+                [bridge._dimension_schema(d) for d in dimensions],
+                [bridge._idiom_schema(t) for t in terms],
+            )
+        report = alignment.align(staff, source, *memo[("vocabulary", company.id)])
         sections = {s.key: s for s in self.section_ids}
         prompts = {p.key: p for p in self.prompt_ids}
         values = [
