@@ -171,6 +171,21 @@ class LobTalkTemplate(models.Model):
             self._lob_refresh_alignment()
         return result
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_central_with_variants(self):
+        for template in self:
+            kept = template.with_context(active_test=False).variant_ids - self
+            if kept:
+                raise UserError(
+                    self.env._(
+                        "'%(name)s' cannot be deleted: the team variants %(variants)s are "
+                        "derived from it. Delete or archive those variants first, or archive "
+                        "this template instead.",
+                        name=template.name,
+                        variants=", ".join(f"'{v.name}'" for v in kept),
+                    )
+                )
+
     def copy_data(self, default=None):
         vals_list = super().copy_data(default=default)
         default = default or {}

@@ -184,6 +184,16 @@ class TestTeamVariant(LobCommon):
         self.assertTrue(all(self.look_back.prompt_ids.mapped("is_protected")))
         self.assertFalse(any(self.reflection.prompt_ids.mapped("is_protected")))
 
+    def test_central_template_with_variants_cannot_be_deleted(self):
+        central = self.performance_template.with_user(self.officer)
+        with self.assertRaises(UserError) as caught:
+            central.unlink()
+        self.assertIn(self.variant.name, str(caught.exception))
+        self.assertTrue(central.exists())
+        # Deleted together with its variants, it goes.
+        (central | central.variant_ids).unlink()
+        self.assertFalse(central.exists())
+
     def test_only_a_central_template_has_variants(self):
         with self.assertRaises(UserError):
             self.development_template.with_user(self.officer).action_create_variant()
