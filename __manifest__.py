@@ -24,6 +24,9 @@
         "views/lob_menus.xml",
     ],
     "demo": ["demo/lob_talk_template_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["lob_hrm/static/tests/tours/**/*"],
+    },
     "application": True,
     "installable": True,
 }
