@@ -8,3 +8,5 @@ from . import lob_talk_template
 from . import lob_talk_template_section
 from . import lob_talk_template_prompt
 from . import lob_talk_template_finding
+from . import lob_talk_cycle
+from . import lob_talk
