@@ -30,6 +30,8 @@ class Problem:
     code: str
     message: str
     params: tuple[tuple[str, str], ...] = ()
+    # the path as keys and indexes, for a UI that names the place in its own terms
+    loc: tuple[str | int, ...] = ()
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
@@ -51,7 +53,19 @@ def json_path(loc: Iterable[str | int]) -> str:
 
 
 def _problem(loc, code: str, message: str, **params: str) -> Problem:
-    return Problem(json_path(loc), code, message.format(**params), tuple(params.items()))
+    loc = tuple(loc)
+    return Problem(json_path(loc), code, message.format(**params), tuple(params.items()), loc)
+
+
+def _error_params(err: dict) -> tuple[tuple[str, str], ...]:
+    params = {k: str(v) for k, v in (err.get("ctx") or {}).items()}
+    value = err.get("input")
+    # the offending value, when it is short enough to quote in a message
+    if isinstance(value, int) and value.bit_length() > 256:
+        return tuple(params.items())
+    if isinstance(value, str | int | float | bool) and len(str(value)) <= 80:
+        params.setdefault("input", str(value))
+    return tuple(params.items())
 
 
 def parse_json(raw: str | bytes) -> Any:
@@ -65,6 +79,11 @@ def parse_json(raw: str | bytes) -> Any:
         detail = f"line {exc.lineno}, column {exc.colno}" if hasattr(exc, "lineno") else ""
         raise ExchangeError(
             [_problem((), "invalid_json", "not valid JSON ({detail})", detail=detail or str(exc))]
+        ) from None
+    except ValueError:
+        # Python refuses to convert integers of thousands of digits (sys.set_int_max_str_digits)
+        raise ExchangeError(
+            [_problem((), "number_too_large", "the file holds a number with too many digits")]
         ) from None
     except RecursionError:
         raise ExchangeError(
@@ -98,12 +117,7 @@ def load_document(data: Any) -> Document:
         document = Document.model_validate(data)
     except ValidationError as exc:
         raise ExchangeError(
-            Problem(
-                json_path(err["loc"]),
-                err["type"],
-                err["msg"],
-                tuple((k, str(v)) for k, v in (err.get("ctx") or {}).items()),
-            )
+            Problem(json_path(err["loc"]), err["type"], err["msg"], _error_params(err), err["loc"])
             for err in exc.errors(include_url=False)
         ) from None
     problems = list(check_references(document))
@@ -155,14 +169,9 @@ def check_references(doc: Document) -> Iterator[Problem]:
             yield from _unknown(ref, set(templates), ref_loc, "template")
             if ref == template.key:
                 yield _problem(ref_loc, "self_reference", "a template cannot refer to itself")
-        source = templates.get(template.source.key) if template.source else None
-        if source and source.audience.value != "student":
-            yield _problem(
-                (*loc, "source", "key"),
-                "not_student_template",
-                "the mirrored source '{key}' is not a student template",
-                key=template.source.key,
-            )
+        yield from _check_source(
+            template, templates.get(template.source.key) if template.source else None, loc
+        )
         parent = templates.get(template.parent) if template.parent else None
         if parent and not parent.central:
             yield _problem(
@@ -171,6 +180,15 @@ def check_references(doc: Document) -> Iterator[Problem]:
                 "the parent '{key}' is not a central template",
                 key=template.parent,
             )
+        if parent and parent.audience != template.audience:
+            yield _problem(
+                (*loc, "parent"),
+                "parent_audience",
+                "the central template '{key}' is for another audience ({audience})",
+                key=template.parent,
+                audience=parent.audience.value,
+            )
+    yield from _parent_cycles(doc)
     framework = doc.framework
     competencies: set[str] = set()
     levels: set[str] = set()
@@ -234,6 +252,74 @@ def check_references(doc: Document) -> Iterator[Problem]:
                 ("overview", "actions", ai, "competency"),
                 "competency",
             )
+
+
+def _check_source(template, source, loc: tuple) -> Iterator[Problem]:
+    """A mirrored source is a student template, mirrored by a staff template, and every
+    ``mirrors`` link names a section or prompt that the source has."""
+    if template.source and template.audience.value != "staff":
+        yield _problem(
+            (*loc, "source"),
+            "source_not_staff",
+            "only a staff template can mirror a student template",
+        )
+    if source and source.audience.value != "student":
+        yield _problem(
+            (*loc, "source", "key"),
+            "not_student_template",
+            "the mirrored source '{key}' is not a student template",
+            key=template.source.key,
+        )
+    # with an unknown source (reported already) there is nothing to check the links against
+    sections = {s.key for s in source.sections} if source else None
+    prompts = {p.key for _section, p in source.prompts()} if source else None
+    for si, section in enumerate(template.sections):
+        sloc = (*loc, "sections", si)
+        yield from _mirror_target(
+            template, section.mirrors, sections, (*sloc, "mirrors"), "section"
+        )
+        for pi, prompt in enumerate(section.prompts):
+            yield from _mirror_target(
+                template, prompt.mirrors, prompts, (*sloc, "prompts", pi, "mirrors"), "prompt"
+            )
+
+
+def _mirror_target(template, link, known, loc: tuple, what: str) -> Iterator[Problem]:
+    if link is None:
+        return
+    if template.source is None:
+        yield _problem(loc, "mirror_without_source", "the template mirrors no student template")
+    elif known is not None and link.key not in known:
+        yield _problem(
+            (*loc, "key"),
+            "unknown_mirror",
+            "the student template has no {what} '{key}'",
+            what=what,
+            key=link.key,
+        )
+
+
+def _parent_cycles(doc: Document) -> Iterator[Problem]:
+    """Central templates that derive from each other in a circle."""
+    parents = {t.key: t.parent for t in doc.templates}
+    index = {t.key: i for i, t in enumerate(doc.templates)}
+    reported: set[str] = set()
+    for start in parents:
+        seen: list[str] = []
+        key: str | None = start
+        while key is not None and key in parents and key not in seen:
+            seen.append(key)
+            key = parents[key]
+        if key is None or key not in seen or key in reported:
+            continue
+        cycle = seen[seen.index(key) :]
+        reported.update(cycle)
+        yield _problem(
+            ("templates", index[key], "parent"),
+            "parent_cycle",
+            "the central templates derive from each other in a circle: {cycle}",
+            cycle=" → ".join([*cycle, key]),
+        )
 
 
 def dump_document(doc: Document) -> str:

@@ -12,23 +12,61 @@ import datetime as dt
 from enum import Enum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 
 FORMAT_NAME = "lob-hrm-exchange"
 FORMAT_VERSION = 1
 
-# Limits that keep a shared file reasonable; far above any real college's content.
+# Limits that keep a shared file reasonable; far above any real college's content, and
+# small enough that the largest file still imports into Odoo in seconds (bench/).
 MAX_TEXT = 4000
 MAX_PROMPTS = 200
 MAX_SECTIONS = 40
+MAX_TEMPLATE_PROMPTS = 2000
+MAX_AVOID = 50
 MAX_ITEMS = 1000
 MAX_ROWS = 500_000
 
+# What str.splitlines() breaks on: a name (one line) may hold none of them.
+LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
+
+
+def _storable(value: str) -> str:
+    """Text a database keeps as it is: PostgreSQL refuses NUL (pydantic itself refuses
+    unpaired surrogates, which UTF-8 cannot hold)."""
+    if "\x00" in value:
+        raise PydanticCustomError("nul_character", "the text contains a NUL character")
+    return value
+
+
+def _one_line(value: str) -> str:
+    _storable(value)
+    if not LINE_BREAKS.isdisjoint(value):
+        raise PydanticCustomError("line_break", "the text must fit on one line")
+    return value
+
+
 Key = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=MAX_TEXT)]
+Name = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+    AfterValidator(_one_line),
+]
+Text = Annotated[
+    str, StringConstraints(strip_whitespace=True, max_length=MAX_TEXT), AfterValidator(_storable)
+]
 RequiredText = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT)
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT),
+    AfterValidator(_storable),
 ]
 Fingerprint = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{16}$")]
 
@@ -137,7 +175,7 @@ class IdiomTerm(Strict):
     key: Key
     term: Name
     definition: Text = ""
-    avoid: list[Name] = Field(default_factory=list, max_length=50)
+    avoid: list[Name] = Field(default_factory=list, max_length=MAX_AVOID)
     rephrase: list[Rephrase] = Field(default_factory=list, max_length=50)
 
 
@@ -182,6 +220,16 @@ class TalkTemplate(Strict):
     parent: Key | None = None  # the central template a team variant derives from
     source: MirrorLink | None = None  # the student template it mirrors
     sections: list[Section] = Field(min_length=1, max_length=MAX_SECTIONS)
+
+    @model_validator(mode="after")
+    def _limit_prompts(self):
+        if sum(len(section.prompts) for section in self.sections) > MAX_TEMPLATE_PROMPTS:
+            raise PydanticCustomError(
+                "too_many_prompts",
+                "a template holds at most {max_length} prompts",
+                {"max_length": MAX_TEMPLATE_PROMPTS},
+            )
+        return self
 
     def prompts(self) -> list[tuple[Section, Prompt]]:
         return [(section, prompt) for section in self.sections for prompt in section.prompts]

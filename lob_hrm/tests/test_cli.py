@@ -154,3 +154,27 @@ def test_python_m_entry_point(bad_file):
     )
     assert result.returncode == 2
     assert "unknown dimension 'netwerk'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        '{"format": "lob-hrm-exchange", "version": 1, "dimensions": [' + "7" * 5000 + "]}",
+        '{"format": "lob-hrm-exchange", "version": ' + "1" * 5000 + "}",
+        '{"format": "lob-hrm-exchange", "version": 1, "idiom": [{"key": "a", "term": "\\u0000"}]}',
+        '{"format": "lob-hrm-exchange", "version": 1, "idiom": [{"key": "a", "term": "\\ud800"}]}',
+    ],
+)
+def test_validate_never_tracebacks_on_bad_input(raw, tmp_path):
+    path = tmp_path / "bad.json"
+    path.write_text(raw, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "lob_hrm", "validate", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("error: $")

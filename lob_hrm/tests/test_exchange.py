@@ -263,3 +263,193 @@ def test_random_documents_accept_or_explain(value):
     _assert_accepts_or_explains(value)
     if isinstance(value, dict):
         _assert_accepts_or_explains({"format": "lob-hrm-exchange", "version": 1, **value})
+
+
+# -- input a database cannot hold, and links that cannot be resolved ------------------------
+
+
+def test_a_number_with_thousands_of_digits_is_a_problem_not_a_crash():
+    raw = '{"format": "lob-hrm-exchange", "version": 1, "dimensions": [' + "9" * 5000 + "]}"
+    with pytest.raises(ExchangeError) as info:
+        load_document(raw)
+    assert [(p.path, p.code) for p in info.value.problems] == [("$", "number_too_large")]
+
+
+@pytest.mark.parametrize(
+    ("mutate", "expected"),
+    [
+        (
+            lambda d: d["dimensions"][0].update(question="Wat\x00kan ik?"),
+            ("$.dimensions[0].question", "nul_character"),
+        ),
+        (
+            lambda d: d["dimensions"][0].update(name="Kwaliteiten\x00"),
+            ("$.dimensions[0].name", "nul_character"),
+        ),
+        (
+            lambda d: d["templates"][0]["sections"][0].update(title="Terug\ud800blik"),
+            ("$.templates[0].sections[0].title", "string_unicode"),
+        ),
+        (
+            lambda d: d.update(
+                idiom=[{"key": "medewerker", "term": "Medewerker", "avoid": ["a\nb"]}]
+            ),
+            ("$.idiom[0].avoid[0]", "line_break"),
+        ),
+        (
+            lambda d: d.update(
+                idiom=[{"key": "medewerker", "term": "Medewerker", "avoid": ["a\u2028b"]}]
+            ),
+            ("$.idiom[0].avoid[0]", "line_break"),
+        ),
+    ],
+)
+def test_text_a_database_cannot_keep_is_refused(mutate, expected):
+    data = minimal()
+    mutate(data)
+    assert expected in problems_of(data)
+
+
+def test_line_breaks_stay_allowed_in_long_texts():
+    data = minimal()
+    data["dimensions"][0]["description"] = "Eerste regel.\nTweede regel."
+    assert load_document(data).dimensions[0].description == "Eerste regel.\nTweede regel."
+
+
+def test_a_template_holds_a_bounded_number_of_prompts():
+    data = minimal()
+    data["templates"][0]["sections"] = [
+        {
+            "key": f"s{s}",
+            "title": f"Sectie {s}",
+            "phase": "reflection",
+            "prompts": [{"key": f"p{s}_{i}", "text": "Vraag?"} for i in range(200)],
+        }
+        for s in range(11)
+    ]
+    assert ("$.templates[0]", "too_many_prompts") in problems_of(data)
+
+
+def _staff(key="staff_talk", **extra):
+    return {
+        "key": key,
+        "name": "Functioneringsgesprek",
+        "audience": "staff",
+        "kind": "performance",
+        "sections": [
+            {
+                "key": "terugblik",
+                "title": "Terugblik",
+                "phase": "look_back",
+                "prompts": [{"key": "ervaring", "text": "Wat heb je gedaan?"}],
+            }
+        ],
+        **extra,
+    }
+
+
+def test_references_resolve_whatever_the_order():
+    data = minimal()
+    variant = _staff("variant", parent="central")
+    central = _staff(
+        "central", central=True, source={"key": "student_talk", "fingerprint": "0" * 16}
+    )
+    # the variant before its central template, the staff template before its source
+    data["templates"] = [variant, central, *data["templates"]]
+    doc = load_document(data)
+    assert [t.key for t in doc.templates] == ["variant", "central", "student_talk"]
+
+
+def test_central_templates_deriving_from_each_other_are_refused_with_the_cycle():
+    data = minimal()
+    data["templates"] += [
+        _staff("a", central=True, parent="b"),
+        _staff("b", central=True, parent="a"),
+    ]
+    with pytest.raises(ExchangeError) as info:
+        load_document(data)
+    cycles = [p for p in info.value.problems if p.code == "parent_cycle"]
+    assert len(cycles) == 1
+    assert cycles[0].path in ("$.templates[1].parent", "$.templates[2].parent")
+    assert "a → b → a" in cycles[0].message or "b → a → b" in cycles[0].message
+
+
+@pytest.mark.parametrize(
+    ("mutate", "expected"),
+    [
+        # a student template mirroring another student template
+        (
+            lambda d: d["templates"].append(
+                {
+                    **_staff("second_student"),
+                    "audience": "student",
+                    "kind": "career",
+                    "source": {"key": "student_talk", "fingerprint": "0" * 16},
+                }
+            ),
+            ("$.templates[1].source", "source_not_staff"),
+        ),
+        # a staff variant of a student central template
+        (
+            lambda d: (
+                d["templates"][0].update(central=True),
+                d["templates"].append(_staff(parent="student_talk")),
+            ),
+            ("$.templates[1].parent", "parent_audience"),
+        ),
+        # mirrors links to a section or prompt the student template does not have
+        (
+            lambda d: d["templates"].append(
+                _staff(source={"key": "student_talk", "fingerprint": "0" * 16})
+                | {
+                    "sections": [
+                        {
+                            "key": "terugblik",
+                            "title": "Terugblik",
+                            "phase": "look_back",
+                            "mirrors": {"key": "vooruitblik", "fingerprint": "0" * 16},
+                            "prompts": [
+                                {
+                                    "key": "ervaring",
+                                    "text": "Wat heb je gedaan?",
+                                    "mirrors": {"key": "bestaat_niet", "fingerprint": "0" * 16},
+                                }
+                            ],
+                        }
+                    ]
+                }
+            ),
+            ("$.templates[1].sections[0].prompts[0].mirrors.key", "unknown_mirror"),
+        ),
+        (
+            lambda d: d["templates"].append(
+                _staff()
+                | {
+                    "sections": [
+                        {
+                            "key": "terugblik",
+                            "title": "Terugblik",
+                            "phase": "look_back",
+                            "mirrors": {"key": "terugblik", "fingerprint": "0" * 16},
+                        }
+                    ]
+                }
+            ),
+            ("$.templates[1].sections[0].mirrors", "mirror_without_source"),
+        ),
+    ],
+)
+def test_links_that_cannot_resolve_are_refused_with_a_path(mutate, expected):
+    data = minimal()
+    mutate(data)
+    assert expected in problems_of(data)
+
+
+def test_enum_problems_quote_the_value():
+    data = minimal()
+    data["templates"][0]["sections"][0]["phase"] = "x"
+    with pytest.raises(ExchangeError) as info:
+        load_document(data)
+    (problem,) = info.value.problems
+    assert problem.loc == ("templates", 0, "sections", 0, "phase")
+    assert dict(problem.params)["input"] == "x"
