@@ -7,6 +7,7 @@ duplicate keys and cross references, and reports *every* problem with its JSON p
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .schemas import FORMAT_NAME, FORMAT_VERSION, Document
+from .schemas import FORMAT_NAME, FORMAT_VERSION, Document, TalkTemplate
 
 MAX_BYTES = 50 * 1024 * 1024
 
@@ -320,6 +321,15 @@ def _parent_cycles(doc: Document) -> Iterator[Problem]:
             "the central templates derive from each other in a circle: {cycle}",
             cycle=" → ".join([*cycle, key]),
         )
+
+
+def content_fingerprint(template: TalkTemplate) -> str:
+    """What makes two templates with one key the same instrument: audience, kind, central,
+    and every section and prompt with its links. Not the name and description (a college may
+    translate or rename them), nor the template's own links (resolved on import)."""
+    content = template.model_dump(mode="json", include={"audience", "kind", "central", "sections"})
+    canonical = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
 
 
 def dump_document(doc: Document) -> str:

@@ -1,7 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
-from .lob_exchange import KEY_HELP, check_key
+from .lob_exchange import KEY_HELP, check_key, check_shared_keys, create_shared_key_index
 
 
 class LobDimension(models.Model):
@@ -30,7 +30,24 @@ class LobDimension(models.Model):
             "unique(key, company_id)",
             "The key of a career competency must be unique.",
         ),
+        (
+            "key_shared_uniq",
+            "",  # a partial unique index, created in init()
+            "The key of a career competency shared with all companies must be unique.",
+        ),
     ]
+
+    def init(self):
+        create_shared_key_index(self)
+
+    @api.constrains("key", "company_id")
+    def _check_key_shared(self):
+        check_shared_keys(self)
+
+    @api.constrains("key", "name", "question", "description")
+    def _check_readable(self):
+        bridge = self.env["lob.exchange"]
+        bridge._check_readable(self, bridge._dimension_schema)
 
     @api.constrains("key")
     def _check_key(self):

@@ -1,7 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
-from .lob_exchange import KEY_HELP, check_key
+from .lob_exchange import KEY_HELP, check_key, check_shared_keys, create_shared_key_index
 
 
 class LobIdiomTerm(models.Model):
@@ -34,7 +34,24 @@ class LobIdiomTerm(models.Model):
 
     _sql_constraints = [
         ("key_company_uniq", "unique(key, company_id)", "The key of a term must be unique."),
+        (
+            "key_shared_uniq",
+            "",  # a partial unique index, created in init()
+            "The key of a term shared with all companies must be unique.",
+        ),
     ]
+
+    def init(self):
+        create_shared_key_index(self)
+
+    @api.constrains("key", "company_id")
+    def _check_key_shared(self):
+        check_shared_keys(self)
+
+    @api.constrains("key", "term", "definition", "avoid", "rephrase_ids")
+    def _check_readable(self):
+        bridge = self.env["lob.exchange"]
+        bridge._check_readable(self, bridge._idiom_schema)
 
     @api.constrains("key")
     def _check_key(self):

@@ -6,7 +6,13 @@ from odoo.exceptions import UserError
 from odoo.fields import Command
 
 from ..lob_hrm import alignment, fingerprint
-from .lob_exchange import KEY_HELP, check_key, slugify_key
+from .lob_exchange import (
+    KEY_HELP,
+    check_key,
+    check_shared_keys,
+    create_shared_key_index,
+    slugify_key,
+)
 from .lob_talk_template_finding import SOURCE_SIDE_CODES
 
 AUDIENCES = [("student", "Student"), ("staff", "Staff")]
@@ -111,7 +117,19 @@ class LobTalkTemplate(models.Model):
 
     _sql_constraints = [
         ("key_company_uniq", "unique(key, company_id)", "The key of a template must be unique."),
+        (
+            "key_shared_uniq",
+            "",  # a partial unique index, created in init()
+            "The key of a template shared with all companies must be unique.",
+        ),
     ]
+
+    def init(self):
+        create_shared_key_index(self)
+
+    @api.constrains("key", "company_id")
+    def _check_key_shared(self):
+        check_shared_keys(self)
 
     @api.constrains("key")
     def _check_key(self):

@@ -94,15 +94,24 @@ class LobTalkTemplatePrompt(models.Model):
     def _check_key(self):
         for prompt in self:
             check_key(prompt, prompt.key)
-            twins = prompt.template_id.prompt_ids.filtered(lambda p, key=prompt.key: p.key == key)
-            if len(twins) > 1:
-                raise UserError(
-                    self.env._(
-                        "The prompt key '%(key)s' is used twice in '%(template)s'.",
-                        key=prompt.key,
-                        template=prompt.template_id.name,
+        # once per template, not per prompt: a batch of n prompts costs n, not n². The
+        # stored related template_id of a new batch is still to compute; with the templates'
+        # prompt lists in cache, Odoo would add the prompts to them one by one (n² again),
+        # and invalidate_recordset() computes it before it drops them: drop them directly.
+        templates = self.section_id.template_id
+        self.env.cache.invalidate([(templates._fields["prompt_ids"], templates.ids)])
+        for template in templates:
+            seen = set()
+            for prompt in template.prompt_ids:
+                if prompt.key and prompt.key in seen:
+                    raise UserError(
+                        self.env._(
+                            "The prompt key '%(key)s' is used twice in '%(template)s'.",
+                            key=prompt.key,
+                            template=template.name,
+                        )
                     )
-                )
+                seen.add(prompt.key)
 
     def _lob_central_part(self):
         return self.parent_prompt_id

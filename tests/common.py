@@ -99,5 +99,5 @@ class LobCommon(TransactionCase):
             .with_user(user or self.officer)
             .create({"data": base64.b64encode(text.encode("utf-8")), "filename": "lob.json"})
         )
-        action = wizard.action_import()
-        return self.Template.browse(action["domain"][0][2])
+        wizard.action_import()
+        return wizard.template_ids

@@ -1,18 +1,32 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
 
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class LobExchangeExportWizard(models.TransientModel):
-    """Hands out templates (with their sources, parents and vocabulary) as an exchange file."""
+    """Hands out templates (with their sources, parents and vocabulary) as an LOB exchange
+    file (JSON) that another company or college imports; not Odoo's list export."""
 
     _name = "lob.exchange.export.wizard"
-    _description = "Export LOB exchange file"
+    _description = "Download LOB exchange file"
 
     template_ids = fields.Many2many("lob.talk.template", string="Templates", required=True)
     data = fields.Binary("File", readonly=True, attachment=False)
     filename = fields.Char(readonly=True)
+
+    @api.model
+    def _action_open(self, templates):
+        """The wizard for ``templates`` (the list's or form's selection)."""
+        wizard = self.create({"template_ids": [fields.Command.set(templates.ids)]})
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Download LOB exchange file"),
+            "res_model": self._name,
+            "res_id": wizard.id,
+            "view_mode": "form",
+            "target": "new",
+        }
 
     def _download(self):
         self.ensure_one()

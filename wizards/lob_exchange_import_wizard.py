@@ -1,42 +1,214 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
+import binascii
+import re
 
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
+
+STATUSES = [
+    ("new", "New: will be created"),
+    ("same", "Exists with the same content: the existing one is used"),
+    ("changed", "Exists with other content"),
+]
+OUTCOMES = [
+    ("created", "Created"),
+    ("reused", "Existing one used"),
+    ("copied", "Imported as a copy"),
+    ("skipped", "Skipped: existing one used"),
+]
+KINDS = [
+    ("lob.talk.template", "Template"),
+    ("lob.dimension", "Career competency"),
+    ("lob.idiom.term", "Term"),
+]
 
 
 class LobExchangeImportWizard(models.TransientModel):
-    """Import shared LOB instruments (templates, career competencies, idiom) from JSON."""
+    """Import shared LOB instruments (templates, career competencies, idiom) from JSON in
+    two steps: upload and analysis (what will be created, reused or copied), then import
+    and a summary."""
 
     _name = "lob.exchange.import.wizard"
     _description = "Import LOB exchange file"
 
-    data = fields.Binary("File", required=True)
+    state = fields.Selection(
+        [("upload", "Upload"), ("analysed", "Check"), ("done", "Done")],
+        default="upload",
+        required=True,
+    )
+    data = fields.Binary("File", required=True, attachment=False)
     filename = fields.Char()
     company_id = fields.Many2one(
         "res.company",
         default=lambda self: self.env.company,
         help="Company of the imported records; leave empty to share them with all companies.",
     )
+    changed_policy = fields.Selection(
+        [
+            ("copy", "Import them as copies under a new key"),
+            ("skip", "Skip them and keep using the existing ones"),
+        ],
+        "Templates that exist with other content",
+        default="copy",
+        required=True,
+    )
+    line_ids = fields.One2many("lob.exchange.import.line", "wizard_id", readonly=True)
+    changed_count = fields.Integer(compute="_compute_counts")
+    template_ids = fields.Many2many("lob.talk.template", string="Templates", readonly=True)
+    summary = fields.Text(readonly=True)
+
+    @api.depends("line_ids.status")
+    def _compute_counts(self):
+        for wizard in self:
+            wizard.changed_count = len(
+                wizard.line_ids.filtered(lambda line: line.status == "changed")
+            )
+
+    def _raw(self):
+        """The uploaded bytes. Base64 from another tool may be wrapped in lines or use the
+        URL-safe alphabet: both are accepted on purpose; anything else is refused whole."""
+        self.ensure_one()
+        text = self.data or b""
+        if isinstance(text, bytes):
+            text = text.decode("ascii", errors="replace")
+        text = re.sub(r"\s+", "", text).translate(str.maketrans("-_", "+/"))
+        try:
+            return base64.b64decode(text, validate=True)
+        except (binascii.Error, ValueError) as exc:
+            raise UserError(
+                self.env._(
+                    "The uploaded file could not be read: it is not valid base64 (the file "
+                    "upload encodes it so; over XML-RPC send the file's bytes base64-encoded)."
+                )
+            ) from exc
+
+    def _plan(self):
+        bridge = self.env["lob.exchange"]
+        document = bridge._load(self._raw())
+        return bridge._plan_import(document, self.company_id or None)
+
+    def _reopen(self):
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "new",
+            "name": self.env._("Import LOB exchange file"),
+        }
+
+    def action_analyse(self):
+        """Check the whole file and show what the import would do; nothing is written."""
+        self.ensure_one()
+        plan = self._plan()
+        self.line_ids.unlink()
+        self.write(
+            {
+                "state": "analysed",
+                "line_ids": [
+                    fields.Command.create(
+                        {
+                            "model": entry.model,
+                            "key": entry.item.key,
+                            "name": getattr(entry.item, "name", None) or entry.item.term,
+                            "status": entry.status,
+                            "new_key": entry.new_key,
+                            "existing_name": entry.record.display_name if entry.record else False,
+                        }
+                    )
+                    for entry in plan.entries
+                ],
+            }
+        )
+        return self._reopen()
+
+    def action_back(self):
+        self.ensure_one()
+        self.line_ids.unlink()
+        self.state = "upload"
+        return self._reopen()
 
     def action_import(self):
-        """Validate the whole file with the core first, then create everything at once.
+        """Check the whole file again (the database may have changed since the analysis),
+        then create everything at once.
 
         A bad file raises before anything is written, and the request's single transaction
         rolls back any later failure, so the import is all or nothing.
         """
         self.ensure_one()
-        try:
-            raw = base64.b64decode(self.data or b"", validate=True)
-        except ValueError as exc:
-            raise UserError(self.env._("The uploaded file could not be read.")) from exc
-        bridge = self.env["lob.exchange"]
-        document = bridge._load(raw)
-        if not document.templates and not document.dimensions and not document.idiom:
-            raise UserError(
-                self.env._("The file holds no templates, career competencies or idiom.")
+        plan = self._plan()
+        skip = self.changed_policy == "skip"
+        self.env["lob.exchange"]._apply_plan(plan, skip_changed=skip)
+        outcome = {}
+        for entry in plan.entries:
+            if entry.created and entry.status == "changed":
+                outcome[entry.model, entry.item.key] = ("copied", entry.created)
+            elif entry.created:
+                outcome[entry.model, entry.item.key] = ("created", entry.created)
+            elif entry.skipped:
+                outcome[entry.model, entry.item.key] = ("skipped", entry.record)
+            else:
+                outcome[entry.model, entry.item.key] = ("reused", entry.record)
+        self.line_ids.unlink()
+        lines = []
+        for entry in plan.entries:
+            result, record = outcome[entry.model, entry.item.key]
+            lines.append(
+                fields.Command.create(
+                    {
+                        "model": entry.model,
+                        "key": entry.item.key,
+                        "name": getattr(entry.item, "name", None) or entry.item.term,
+                        "status": entry.status,
+                        "outcome": result,
+                        "new_key": record.key if record and record.key != entry.item.key else False,
+                        "existing_name": entry.record.display_name if entry.record else False,
+                    }
+                )
             )
-        templates = bridge._import_document(document, company=self.company_id)
+        counts = {name: 0 for name, _label in OUTCOMES}
+        vocabulary = {name: 0 for name, _label in OUTCOMES}
+        for (model, _key), (result, _record) in outcome.items():
+            (counts if model == "lob.talk.template" else vocabulary)[result] += 1
+        self.write(
+            {
+                "state": "done",
+                "line_ids": lines,
+                "template_ids": [fields.Command.set(plan.templates.ids)],
+                "summary": self.env._(
+                    "Templates: %(created)s created, %(reused)s existing ones used, %(copied)s "
+                    "imported as a copy, %(skipped)s skipped. Career competencies and terms: "
+                    "%(vocabulary_created)s created, %(vocabulary_kept)s kept as they are.",
+                    **counts,
+                    vocabulary_created=vocabulary["created"],
+                    vocabulary_kept=vocabulary["reused"],
+                ),
+            }
+        )
+        return self._reopen()
+
+    def action_open_templates(self):
+        self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("lob_hrm.lob_talk_template_action")
-        action["domain"] = [("id", "in", templates.ids)]
+        action["domain"] = [("id", "in", self.template_ids.ids)]
         return action
+
+
+class LobExchangeImportLine(models.TransientModel):
+    """One record of the uploaded file and what the import does (or did) with it."""
+
+    _name = "lob.exchange.import.line"
+    _description = "Record of an LOB exchange file"
+    _order = "id"
+
+    wizard_id = fields.Many2one(
+        "lob.exchange.import.wizard", required=True, ondelete="cascade", index=True
+    )
+    model = fields.Selection(KINDS, "Kind", required=True)
+    key = fields.Char(required=True)
+    name = fields.Char()
+    status = fields.Selection(STATUSES, "In this database", required=True)
+    new_key = fields.Char("Key of the copy")
+    existing_name = fields.Char("Existing record")
+    outcome = fields.Selection(OUTCOMES)
