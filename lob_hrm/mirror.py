@@ -54,8 +54,9 @@ class Wordings:
     """A case-insensitive, whole-word matcher for many wordings at once, longest first.
 
     Longest first makes "stage adres" win over "stage" at the same position; inner
-    whitespace matches any run of whitespace.  :meth:`which` tells what a match found, via a
-    named group per wording, so no case-folding subtleties can lose the way back.
+    whitespace matches any run of whitespace.  :meth:`which` tells what a match found.  The
+    pattern has no group per wording: with thousands of wordings (a long list of words to
+    avoid) groups make every match attempt cost as much as the number of wordings.
     """
 
     def __init__(self, wordings: Iterable[str]):
@@ -64,9 +65,8 @@ class Wordings:
             if wording.strip():
                 unique.setdefault(normalise(wording), wording)
         self.wordings = sorted(unique.values(), key=lambda w: (-len(normalise(w)), normalise(w)))
-        alternatives = "|".join(
-            f"(?P<w{index}>{_flexible(wording)})" for index, wording in enumerate(self.wordings)
-        )
+        self._by_form = {normalise(w): w for w in self.wordings}
+        alternatives = "|".join(_flexible(wording) for wording in self.wordings)
         self.pattern = (
             re.compile(f"{_BEFORE}(?:{alternatives}){_AFTER}", re.IGNORECASE)
             if self.wordings
@@ -78,7 +78,13 @@ class Wordings:
 
     def which(self, match: re.Match[str]) -> str:
         """The wording (as given) that ``match`` found."""
-        return self.wordings[int(str(match.lastgroup)[1:])]
+        found = match.group()
+        wording = self._by_form.get(normalise(found))
+        if wording is not None:
+            return wording
+        # case folding that lower() does not mirror (the Kelvin sign matches "k"): ask each
+        # wording, longest first, as the pattern did
+        return next(w for w in self.wordings if re.fullmatch(_flexible(w), found, re.IGNORECASE))
 
 
 def _flexible(wording: str) -> str:

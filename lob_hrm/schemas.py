@@ -30,7 +30,7 @@ FORMAT_VERSION = 1
 MAX_TEXT = 4000
 MAX_PROMPTS = 200
 MAX_SECTIONS = 40
-MAX_TEMPLATE_PROMPTS = 8000
+MAX_DOCUMENT_PROMPTS = 10_000  # 40 sections of 200 prompts fit in one template
 MAX_AVOID = 50
 MAX_ITEMS = 1000
 MAX_ROWS = 500_000
@@ -221,16 +221,6 @@ class TalkTemplate(Strict):
     source: MirrorLink | None = None  # the student template it mirrors
     sections: list[Section] = Field(min_length=1, max_length=MAX_SECTIONS)
 
-    @model_validator(mode="after")
-    def _limit_prompts(self):
-        if sum(len(section.prompts) for section in self.sections) > MAX_TEMPLATE_PROMPTS:
-            raise PydanticCustomError(
-                "too_many_prompts",
-                "a template holds at most {max_length} prompts",
-                {"max_length": MAX_TEMPLATE_PROMPTS},
-            )
-        return self
-
     def prompts(self) -> list[tuple[Section, Prompt]]:
         return [(section, prompt) for section in self.sections for prompt in section.prompts]
 
@@ -354,3 +344,13 @@ class Document(Strict):
     framework: CompetencyFramework | None = None
     roles: list[Role] = Field(default_factory=list, max_length=MAX_ITEMS)
     overview: OverviewData | None = None
+
+    @model_validator(mode="after")
+    def _limit_prompts(self):
+        if sum(len(s.prompts) for t in self.templates for s in t.sections) > MAX_DOCUMENT_PROMPTS:
+            raise PydanticCustomError(
+                "too_many_prompts",
+                "a file holds at most {max_length} prompts",
+                {"max_length": MAX_DOCUMENT_PROMPTS},
+            )
+        return self

@@ -1,6 +1,7 @@
 from . import (
     test_core_integration,
     test_exchange_import,
+    test_exchange_properties,
     test_exchange_sharing,
     test_talk_template,
     test_template_security,

@@ -316,18 +316,21 @@ def test_line_breaks_stay_allowed_in_long_texts():
     assert load_document(data).dimensions[0].description == "Eerste regel.\nTweede regel."
 
 
-def test_a_template_holds_a_bounded_number_of_prompts():
+def test_a_file_holds_a_bounded_number_of_prompts():
     data = minimal()
-    data["templates"][0]["sections"] = [
+    full = [
         {
             "key": f"s{s}",
             "title": f"Sectie {s}",
             "phase": "reflection",
             "prompts": [{"key": f"p{s}_{i}", "text": "Vraag?"} for i in range(200)],
         }
-        for s in range(11)
+        for s in range(40)
     ]
-    assert ("$.templates[0]", "too_many_prompts") in problems_of(data)
+    data["templates"][0]["sections"] = full
+    load_document(data)  # one template as large as the schema allows
+    data["templates"].append({**data["templates"][0], "key": "second"})
+    assert ("$", "too_many_prompts") in problems_of(data)
 
 
 def _staff(key="staff_talk", **extra):
