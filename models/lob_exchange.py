@@ -403,7 +403,7 @@ class LobExchange(models.AbstractModel):
             "mirror_without_source": _(
                 "This part mirrors a student part, but the template mirrors no student template."
             ),
-            "too_many_prompts": _("A template holds at most %(max_length)s questions."),
+            "too_many_prompts": _("A file holds at most %(max_length)s questions."),
             "nul_character": _("The text contains a NUL character, which cannot be stored."),
             "string_unicode": _("The text contains an invalid character."),
             "line_break": _("This text must fit on one line."),

@@ -53,8 +53,10 @@ class LobExchangeImportWizard(models.TransientModel):
         default="copy",
         required=True,
     )
-    line_ids = fields.One2many("lob.exchange.import.line", "wizard_id", readonly=True)
-    changed_count = fields.Integer(compute="_compute_counts")
+    line_ids = fields.One2many(
+        "lob.exchange.import.line", "wizard_id", "Records in the file", readonly=True
+    )
+    changed_count = fields.Integer("Templates with other content", compute="_compute_counts")
     template_ids = fields.Many2many("lob.talk.template", string="Templates", readonly=True)
     summary = fields.Text(readonly=True)
 
@@ -203,7 +205,7 @@ class LobExchangeImportLine(models.TransientModel):
     _order = "id"
 
     wizard_id = fields.Many2one(
-        "lob.exchange.import.wizard", required=True, ondelete="cascade", index=True
+        "lob.exchange.import.wizard", "Import", required=True, ondelete="cascade", index=True
     )
     model = fields.Selection(KINDS, "Kind", required=True)
     key = fields.Char(required=True)
