@@ -303,3 +303,102 @@ class TestExchangeSharing(LobCommon):
         self.assertTrue(self.IdiomTerm.search([("key", "=", "later")]))
         with self.assertRaisesRegex(UserError, "not valid base64"):
             self._wizard("", data="not*base64").action_import()
+
+    # -- links, whatever the order -------------------------------------------------------------
+
+    def _staff(self, key, **extra):
+        return {
+            "key": key,
+            "name": key.replace("_", " ").capitalize(),
+            "audience": "staff",
+            "kind": "performance",
+            "sections": [
+                {
+                    "key": "terugblik",
+                    "title": "Terugblik",
+                    "phase": "look_back",
+                    "locked": True,
+                    "prompts": [{"key": "ervaring", "text": "Wat is je bijgebleven?"}],
+                }
+            ],
+            **extra,
+        }
+
+    def test_links_resolve_whatever_the_order_of_the_file(self):
+        exported = json.loads(self._export(self.student_template))
+        student = {**exported["templates"][0], "key": "eigen_student"}
+        link = {"key": "eigen_student", "fingerprint": "0123456789abcdef"}
+        document = self._document(
+            dimensions=exported["dimensions"],
+            templates=[
+                self._staff("team_variant", parent="eigen_kader", source=link),
+                self._staff("eigen_kader", central=True, source=link),
+                student,
+            ],
+        )
+        imported = self._import(json.dumps(document))
+
+        by_key = {t.key: t for t in imported}
+        self.assertEqual(set(by_key), {"team_variant", "eigen_kader", "eigen_student"})
+        self.assertEqual(by_key["team_variant"].parent_id, by_key["eigen_kader"])
+        self.assertEqual(by_key["team_variant"].source_id, by_key["eigen_student"])
+        self.assertEqual(by_key["eigen_kader"].source_id, by_key["eigen_student"])
+        self.assertEqual(
+            by_key["team_variant"].section_ids.parent_section_id,
+            by_key["eigen_kader"].section_ids,
+        )
+
+    def test_links_that_cannot_resolve_are_refused_with_their_place(self):
+        cycle = self._document(
+            templates=[
+                self._staff("kader_a", central=True, parent="kader_b"),
+                self._staff("kader_b", central=True, parent="kader_a"),
+            ]
+        )
+        self._assert_refused(json.dumps(cycle), "Template 'Kader a'", "in a circle")
+        exported = json.loads(self._export(self.student_template))
+        student, dimensions = exported["templates"][0], exported["dimensions"]
+        mirrored_student = {
+            **student,
+            "key": "tweede_student",
+            "name": "Tweede student",
+            "source": {"key": student["key"], "fingerprint": "0123456789abcdef"},
+        }
+        self._assert_refused(
+            json.dumps(
+                self._document(dimensions=dimensions, templates=[mirrored_student, student])
+            ),
+            "Template 'Tweede student'",
+            "Only a staff template can mirror a student template.",
+        )
+        dangling = self._staff(
+            "staff_mirror", source={"key": student["key"], "fingerprint": "0" * 16}
+        )
+        dangling["sections"][0]["prompts"][0]["mirrors"] = {
+            "key": "bestaat_niet",
+            "fingerprint": "0" * 16,
+        }
+        self._assert_refused(
+            json.dumps(self._document(dimensions=dimensions, templates=[dangling, student])),
+            "Template 'Staff mirror', section 'Terugblik', question 1",
+            "no question 'bestaat_niet'",
+        )
+
+    def test_import_queries_do_not_grow_with_the_prompts(self):
+        def document(key, prompts):
+            template = self._staff(key)
+            template["sections"][0]["prompts"] = [
+                {"key": f"vraag_{i}", "text": f"Vraag {i}?"} for i in range(prompts)
+            ]
+            return json.dumps(self._document(templates=[template]))
+
+        self._import(document("opwarmen", 5))  # caches that any first import fills
+        counts = []
+        for key, prompts in (("klein", 10), ("groot", 150)):
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            self._import(document(key, prompts))
+            self.env.flush_all()
+            counts.append(self.env.cr.sql_log_count - before)
+        # a few more INSERT batches at most, never a query per prompt
+        self.assertLessEqual(counts[1], counts[0] + 5, f"queries for 10 and 150 prompts: {counts}")

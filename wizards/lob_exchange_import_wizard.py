@@ -7,9 +7,10 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 STATUSES = [
-    ("new", "New: will be created"),
-    ("same", "Exists with the same content: the existing one is used"),
+    ("new", "New"),
+    ("same", "Exists with the same content"),
     ("changed", "Exists with other content"),
+    ("kept", "Exists: kept as it is"),
 ]
 OUTCOMES = [
     ("created", "Created"),
@@ -17,6 +18,8 @@ OUTCOMES = [
     ("copied", "Imported as a copy"),
     ("skipped", "Skipped: existing one used"),
 ]
+# what the analysis lists first: the templates, then the vocabulary they use
+ORDER = {"lob.talk.template": 0, "lob.dimension": 1, "lob.idiom.term": 2}
 KINDS = [
     ("lob.talk.template", "Template"),
     ("lob.dimension", "Career competency"),
@@ -90,6 +93,23 @@ class LobExchangeImportWizard(models.TransientModel):
         document = bridge._load(self._raw())
         return bridge._plan_import(document, self.company_id or None)
 
+    @api.model
+    def _sorted(self, plan):
+        return sorted(plan.entries, key=lambda entry: ORDER[entry.model])
+
+    @api.model
+    def _name_of(self, entry):
+        return entry.item.term if entry.model == "lob.idiom.term" else entry.item.name
+
+    @api.model
+    def _status_of(self, entry):
+        # career competencies and terms are matched by key only: the college's stay
+        return (
+            "kept"
+            if entry.status == "same" and entry.model != "lob.talk.template"
+            else entry.status
+        )
+
     def _reopen(self):
         return {
             "type": "ir.actions.act_window",
@@ -113,13 +133,13 @@ class LobExchangeImportWizard(models.TransientModel):
                         {
                             "model": entry.model,
                             "key": entry.item.key,
-                            "name": getattr(entry.item, "name", None) or entry.item.term,
-                            "status": entry.status,
+                            "name": self._name_of(entry),
+                            "status": self._status_of(entry),
                             "new_key": entry.new_key,
                             "existing_name": entry.record.display_name if entry.record else False,
                         }
                     )
-                    for entry in plan.entries
+                    for entry in self._sorted(plan)
                 ],
             }
         )
@@ -154,15 +174,15 @@ class LobExchangeImportWizard(models.TransientModel):
                 outcome[entry.model, entry.item.key] = ("reused", entry.record)
         self.line_ids.unlink()
         lines = []
-        for entry in plan.entries:
+        for entry in self._sorted(plan):
             result, record = outcome[entry.model, entry.item.key]
             lines.append(
                 fields.Command.create(
                     {
                         "model": entry.model,
                         "key": entry.item.key,
-                        "name": getattr(entry.item, "name", None) or entry.item.term,
-                        "status": entry.status,
+                        "name": self._name_of(entry),
+                        "status": self._status_of(entry),
                         "outcome": result,
                         "new_key": record.key if record and record.key != entry.item.key else False,
                         "existing_name": entry.record.display_name if entry.record else False,
