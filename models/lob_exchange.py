@@ -313,8 +313,14 @@ class LobExchange(models.AbstractModel):
             if isinstance(item, dict):
                 for name in names:
                     value = item.get(name)
-                    if isinstance(value, str) and value.strip():
-                        return value.strip()[:60]
+                    # the name may hold the very NUL or line break the file is refused for
+                    value = (
+                        " ".join(value.replace("\x00", " ").split())
+                        if isinstance(value, str)
+                        else ""
+                    )
+                    if value:
+                        return value[:60]
             return None
 
         collections = {
@@ -446,7 +452,10 @@ class LobExchange(models.AbstractModel):
         lines = []
         for problem in problems[:50]:
             place, field = self._place(data, problem.loc or ())
-            lines.append(f"{place}: {self._problem_message(problem, field)}\n    ({problem.path})")
+            message = self._problem_message(problem, field)
+            # a problem of the whole file ("not valid JSON") is its own place
+            prefix = f"{place}: " if problem.loc else ""
+            lines.append(f"{prefix}{message}\n    ({problem.path})")
         if len(problems) > 50:
             lines.append(self.env._("... and %(count)s more.", count=len(problems) - 50))
         return lines

@@ -3,6 +3,7 @@
 translated message and changes nothing. Nothing else may escape (no database error, no
 pydantic or Python error)."""
 
+import contextlib
 import copy
 import json
 
@@ -100,16 +101,13 @@ class TestExchangeProperties(LobCommon):
     def test_mutated_files_import_or_are_refused_cleanly(self, data):
         document = copy.deepcopy(self.document)
         self._mutate(data, document)
-        try:
-            with self.env.cr.savepoint():
-                before = self._counts()
-                try:
-                    self._import(json.dumps(document))
-                except UserError as exc:
-                    message = str(exc)
-                    self.assertTrue(message.strip())
-                    self.assertNotIn("Traceback", message)
-                    self.assertEqual(self._counts(), before, message)
-                raise _Undo
-        except _Undo:
-            pass
+        with contextlib.suppress(_Undo), self.env.cr.savepoint():
+            before = self._counts()
+            try:
+                self._import(json.dumps(document))
+            except UserError as exc:
+                message = str(exc)
+                self.assertTrue(message.strip())
+                self.assertNotIn("Traceback", message)
+                self.assertEqual(self._counts(), before, message)
+            raise _Undo

@@ -265,7 +265,7 @@ class TestExchangeSharing(LobCommon):
             "Career competency 'Nul'",
             "NUL",
         )
-        self._assert_refused(json.dumps(self._document()), "The file", "holds no templates")
+        self._assert_refused(json.dumps(self._document()), "The file holds no templates", "    ($)")
 
     def test_problems_read_as_places_in_the_users_terms(self):
         text = self._export(self.performance_template)
