@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from lob_hrm.exchange import (
     ExchangeError,
+    content_fingerprint,
     dump_document,
     json_schema,
     load_document,
@@ -456,3 +457,15 @@ def test_enum_problems_quote_the_value():
     (problem,) = info.value.problems
     assert problem.loc == ("templates", 0, "sections", 0, "phase")
     assert dict(problem.params)["input"] == "x"
+
+
+def test_content_fingerprint_ignores_names_and_links_but_not_content():
+    template = load_document(minimal()).templates[0]
+    renamed = template.model_copy(update={"name": "Loopbaangesprek (hernoemd)", "description": "x"})
+    assert content_fingerprint(renamed) == content_fingerprint(template)
+    data = minimal()
+    data["templates"][0]["sections"][0]["prompts"][0]["text"] = "Wat heb je geleerd?"
+    assert content_fingerprint(load_document(data).templates[0]) != content_fingerprint(template)
+    data = minimal()
+    data["templates"][0]["sections"][0]["locked"] = True
+    assert content_fingerprint(load_document(data).templates[0]) != content_fingerprint(template)
