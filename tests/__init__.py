@@ -2,5 +2,7 @@ from . import (
     test_core_integration,
     test_exchange_import,
     test_talk_template,
+    test_template_screens,
+    test_template_screens_tour,
     test_template_security,
 )
