@@ -235,7 +235,10 @@ class LobTalkTemplate(models.Model):
                     % (
                         number,
                         section.title,
-                        phases.get(section.phase, ""),
+                        # the phase, unless the title says it already
+                        ""
+                        if phases.get(section.phase, "").casefold() == section.title.casefold()
+                        else phases.get(section.phase, ""),
                         Markup("<p>%s</p>") % section.intro if section.intro else "",
                         Markup("<p class='mb-1 fw-bold'>%s</p><ul>%s</ul>") % (_("Prepare:"), items)
                         if questions

@@ -132,6 +132,20 @@ class LobTalkTemplateFinding(models.Model):
 
     # -- actions ------------------------------------------------------------------------
 
+    def action_open_card(self):
+        """The finding as a card in a dialog: settling it rewrites the findings, and the
+        dialog then closes onto the refreshed template or list."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.display_name,
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+        }
+
     def action_open_part(self):
         """The section the finding is about, as HR edits it in the template form."""
         self.ensure_one()
@@ -173,6 +187,7 @@ class LobTalkTemplateFinding(models.Model):
                 body=self.env._("No longer accepted: %(finding)s", finding=finding.message)
             )
         self.template_id._lob_refresh_alignment()
+        return {"type": "ir.actions.act_window_close"}
 
     def _accept(self, reason):
         """Accept these findings knowingly; the reason goes to the template's chatter."""
@@ -286,7 +301,7 @@ class LobTalkTemplateFinding(models.Model):
         for template in templates.filtered("has_drift"):
             if not template.finding_ids.filtered(lambda f: f.code in DRIFT_PART_CODES):
                 template._lob_mark_source_reviewed()
-        return True
+        return {"type": "ir.actions.act_window_close"}
 
     # -- helpers ------------------------------------------------------------------------
 
