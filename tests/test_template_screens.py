@@ -306,3 +306,32 @@ class TestTemplateScreens(LobCommon):
         self.assertEqual(len(prompts), networking.prompt_count)
         self.assertEqual(prompts.dimension_id, networking)
         self.assertEqual(prompts[:1].action_open_section()["res_id"], prompts[:1].section_id.id)
+
+    # -- cost ---------------------------------------------------------------------------------
+
+    def _refresh_queries(self, extra):
+        """Queries of one alignment refresh with ``extra`` prompts that each bring a finding."""
+        section = self._section(self.staff, "reflectie")
+        self.Prompt.create(
+            [
+                {
+                    "section_id": section.id,
+                    "key": f"week_{n}",
+                    "text": f"Wat leerde je als student in week {n}?",
+                }
+                for n in range(extra)
+            ]
+        )
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        self.staff._lob_refresh_alignment()
+        self.env.flush_all()
+        count = self.env.cr.sql_log_count - before
+        self.assertGreaterEqual(len(self._finding("student_wording")), extra)
+        section.prompt_ids.filtered(lambda p: not p.mirror_key).unlink()
+        return count
+
+    def test_refreshing_the_alignment_does_not_query_per_prompt_or_finding(self):
+        self._refresh_queries(1)  # caches filled once per transaction (vocabulary, ...)
+        self.assertEqual(self._refresh_queries(3), self._refresh_queries(12))
