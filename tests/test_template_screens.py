@@ -335,3 +335,22 @@ class TestTemplateScreens(LobCommon):
     def test_refreshing_the_alignment_does_not_query_per_prompt_or_finding(self):
         self._refresh_queries(1)  # caches filled once per transaction (vocabulary, ...)
         self.assertEqual(self._refresh_queries(3), self._refresh_queries(12))
+
+    # -- the form's wording and what it shows per audience -----------------------------------
+
+    def test_form_hides_central_fields_on_student_templates_and_names_its_export(self):
+        arch = self.Template.with_user(self.officer).get_views([(False, "form")])["views"]["form"][
+            "arch"
+        ]
+        self.assertIn('name="central" invisible="audience == \'student\'"', arch)
+        self.assertIn("Download LOB file (JSON)", arch)
+        self.assertNotIn('string="Export"', arch)
+        self.assertIn("Mirror for staff", arch)
+
+    def test_employee_form_shows_no_hr_details(self):
+        arch = self.Template.with_user(self.employee).get_views([(False, "form")])["views"]["form"][
+            "arch"
+        ]
+        for hr_only in ('name="key"', 'name="finding_ids"', 'name="section_ids"', "action_publish"):
+            self.assertNotIn(hr_only, arch)
+        self.assertIn('name="preview_html"', arch)
