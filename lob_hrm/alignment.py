@@ -45,7 +45,7 @@ A score of 100 means nothing to fix: with any error or warning finding the score
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from math import floor
@@ -79,6 +79,27 @@ CHECKS: dict[str, tuple[str, int]] = {
     "idiom": ("LOB idiom", 10),
     "mirror_integrity": ("Student prompts mirrored", 15),
     "drift": ("Up to date with the student template", 5),
+}
+
+# finding code -> the check whose points it costs (see ``rescore``).
+FINDING_CHECKS: dict[str, str] = {
+    "dimension_missing": "dimensions",
+    "phase_missing": "phases",
+    "phase_order": "phases",
+    "not_employee_led": "employee_led",
+    "no_concrete_experience": "concrete_experience",
+    "no_forward_look": "forward_look",
+    "no_agreements": "agreements",
+    "avoided_term": "idiom",
+    "student_wording": "idiom",
+    "source_prompt_not_mirrored": "mirror_integrity",
+    "dimension_changed": "mirror_integrity",
+    "source_mismatch": "drift",
+    "source_changed": "drift",
+    "source_section_changed": "drift",
+    "source_section_removed": "drift",
+    "source_prompt_changed": "drift",
+    "source_prompt_removed": "drift",
 }
 
 PHASE_LABELS: dict[Phase, str] = {
@@ -637,3 +658,34 @@ def align(
     ]
     findings = [finding for result in results.values() for finding in result.findings]
     return AlignmentReport(score=_score(results), checks=checks, findings=findings)
+
+
+def rescore(report: AlignmentReport, accepted: Collection[int]) -> AlignmentReport:
+    """``report`` with the findings at the indexes ``accepted`` accepted knowingly by HR.
+
+    An accepted finding gives back its share of the points its check lost: the check's lost
+    points are split evenly over the check's findings.  The cap at 99 only counts errors and
+    warnings that are not accepted.  Without accepted findings the report is returned as is.
+    """
+    accepted = {i for i in accepted if 0 <= i < len(report.findings)}
+    if not accepted:
+        return report
+    per_check: dict[str, list[bool]] = {}
+    for index, finding in enumerate(report.findings):
+        check = FINDING_CHECKS.get(finding.code)
+        if check is not None:
+            per_check.setdefault(check, []).append(index in accepted)
+    checks = []
+    for check in report.checks:
+        flags = per_check.get(check.code, [])
+        earned = Fraction(str(check.earned))
+        if check.applicable and any(flags):
+            earned += (check.weight - earned) * Fraction(sum(flags), len(flags))
+        checks.append(check.model_copy(update={"earned": round(float(earned), 2)}))
+    total = sum(c.weight for c in checks if c.applicable)
+    earned = sum(Fraction(str(c.earned)) for c in checks if c.applicable)
+    score = min(100, max(0, floor(Fraction(100) * earned / total + Fraction(1, 2)))) if total else 0
+    to_fix = any(f.severity != "info" for i, f in enumerate(report.findings) if i not in accepted)
+    return report.model_copy(
+        update={"score": min(score, 99) if to_fix else score, "checks": checks}
+    )

@@ -54,6 +54,19 @@ class LobDimension(models.Model):
         for dimension in self:
             check_key(dimension, dimension.key)
 
+    def action_view_prompts(self):
+        """The prompts of all talk templates that ask about this competency."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Prompts about %(name)s", name=self.name),
+            "res_model": "lob.talk.template.prompt",
+            "view_mode": "list",
+            "views": [(self.env.ref("lob_hrm.lob_talk_template_prompt_view_list").id, "list")],
+            "domain": [("dimension_id", "=", self.id)],
+            "context": {"create": False, "search_default_group_template": 1},
+        }
+
     def _compute_prompt_count(self):
         counts = dict(
             self.env["lob.talk.template.prompt"]._read_group(

@@ -1,4 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from markupsafe import Markup
 from pydantic import ValidationError as SchemaError
 
 from odoo import api, fields, models
@@ -14,6 +15,9 @@ from .lob_exchange import (
     slugify_key,
 )
 from .lob_talk_template_finding import SOURCE_SIDE_CODES
+
+# Fields an acceptance carries from the old finding to its successor of the same signature.
+ACCEPTANCE_FIELDS = ("accepted", "accept_reason", "accepted_by_id", "accepted_date")
 
 AUDIENCES = [("student", "Student"), ("staff", "Staff")]
 KINDS = [
@@ -114,6 +118,25 @@ class LobTalkTemplate(models.Model):
         copy=False,
         help="The student template changed after this template was mirrored from it.",
     )
+    has_errors = fields.Boolean(
+        readonly=True,
+        copy=False,
+        help="The alignment check found errors that HR has not accepted.",
+    )
+    alignment_checks = fields.Json(
+        readonly=True, copy=False, help="The score per check: code, weight, points earned."
+    )
+    alignment_display = fields.Char("Alignment", compute="_compute_alignment_display")
+    alignment_breakdown = fields.Html(
+        "Score per check", compute="_compute_alignment_breakdown", sanitize=False
+    )
+    preview_html = fields.Html(
+        "Preview",
+        compute="_compute_preview_html",
+        sanitize=False,
+        help="The talk as the employee will have it: phases, introductions and the questions "
+        "to prepare.",
+    )
 
     _sql_constraints = [
         ("key_company_uniq", "unique(key, company_id)", "The key of a template must be unique."),
@@ -147,6 +170,100 @@ class LobTalkTemplate(models.Model):
                 raise UserError(self.env._("A template cannot refer to itself."))
             if template.source_id and template.audience != "staff":
                 raise UserError(self.env._("Only a staff template can mirror a student template."))
+
+    @api.depends("alignment_score", "audience")
+    def _compute_alignment_display(self):
+        for template in self:
+            template.alignment_display = (
+                f"{template.alignment_score} / 100" if template.audience == "staff" else False
+            )
+
+    @api.depends("alignment_checks", "finding_ids.check", "finding_ids.accepted")
+    @api.depends_context("lang")
+    def _compute_alignment_breakdown(self):
+        Finding = self.env["lob.talk.template.finding"]
+        labels = Finding._check_labels()
+        _ = self.env._
+        for template in self:
+            rows = []
+            for check in template.alignment_checks or []:
+                findings = template.finding_ids.filtered(
+                    lambda f, code=check["code"]: f.check == code and not f.accepted
+                )
+                if not check.get("applicable", True):
+                    points, cost = _("does not apply"), ""
+                else:
+                    lost = round(check["weight"] - check["earned"], 1)
+                    points = f"{round(check['earned'], 1):g} / {check['weight']}"
+                    cost = f"\u2212{lost:g}" if lost else ""
+                rows.append(
+                    Markup(
+                        "<tr><td>%s</td><td class='text-end'>%s</td>"
+                        "<td class='text-end text-danger'>%s</td><td class='text-end'>%s</td></tr>"
+                    )
+                    % (labels.get(check["code"], check["code"]), points, cost, len(findings) or "")
+                )
+            template.alignment_breakdown = (
+                Markup(
+                    "<table class='table table-sm o_lob_breakdown'><thead><tr><th>%s</th>"
+                    "<th class='text-end'>%s</th><th class='text-end'>%s</th>"
+                    "<th class='text-end'>%s</th></tr></thead><tbody>%s</tbody></table>"
+                )
+                % (_("Check"), _("Points"), _("Cost"), _("Open findings"), Markup().join(rows))
+                if rows
+                else False
+            )
+
+    @api.depends(
+        "section_ids.title",
+        "section_ids.phase",
+        "section_ids.intro",
+        "section_ids.sequence",
+        "prompt_ids.text",
+        "prompt_ids.respondent",
+        "prompt_ids.sequence",
+    )
+    @api.depends_context("lang")
+    def _compute_preview_html(self):
+        phases = dict(
+            self.env["lob.talk.template.section"]._fields["phase"]._description_selection(self.env)
+        )
+        _ = self.env._
+        for template in self:
+            parts = []
+            for number, section in enumerate(template.section_ids, start=1):
+                questions = section.prompt_ids.filtered(
+                    lambda p: p.respondent in ("coachee", "together")
+                )
+                items = Markup().join(
+                    Markup("<li>%s%s</li>")
+                    % (
+                        prompt.text,
+                        Markup(" <span class='text-muted'>(%s)</span>") % _("together")
+                        if prompt.respondent == "together"
+                        else "",
+                    )
+                    for prompt in questions
+                )
+                parts.append(
+                    Markup(
+                        "<section class='mb-3'><h4>%s. %s "
+                        "<small class='text-muted'>%s</small></h4>%s%s</section>"
+                    )
+                    % (
+                        number,
+                        section.title,
+                        # the phase, unless the title says it already
+                        ""
+                        if phases.get(section.phase, "").casefold() == section.title.casefold()
+                        else phases.get(section.phase, ""),
+                        Markup("<p>%s</p>") % section.intro if section.intro else "",
+                        Markup("<p class='mb-1 fw-bold'>%s</p><ul>%s</ul>") % (_("Prepare:"), items)
+                        if questions
+                        else "",
+                    )
+                )
+            template.preview_html = Markup().join(parts) or False
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -223,6 +340,7 @@ class LobTalkTemplate(models.Model):
     # -- actions ------------------------------------------------------------------------
 
     def action_publish(self):
+        """Publish; open errors of the alignment check are named and confirmed first."""
         for template in self:
             if not template.section_ids.prompt_ids:
                 raise UserError(
@@ -230,13 +348,34 @@ class LobTalkTemplate(models.Model):
                         "Add at least one prompt before publishing '%(name)s'.", name=template.name
                     )
                 )
+        errors = self.finding_ids.filtered(lambda f: f.severity == "error" and not f.accepted)
+        if errors and not self.env.context.get("lob_publish_confirmed"):
+            return {
+                "type": "ir.actions.act_window",
+                "name": self.env._("Publish with errors?"),
+                "res_model": "lob.template.publish.wizard",
+                "view_mode": "form",
+                "target": "new",
+                "context": {"default_template_ids": [Command.set(self.ids)]},
+            }
         self.write({"state": "published"})
+        return True
 
     def action_set_archived(self):
         self.write({"state": "archived"})
 
     def action_reset_to_draft(self):
         self.write({"state": "draft"})
+
+    @api.model
+    def _lob_templates_action(self):
+        """The templates menu: HR officers configure them, everyone else previews the
+        published staff templates, those of their own team first."""
+        if self.env.user.has_group("lob_hrm.group_lob_officer"):
+            return self.env["ir.actions.act_window"]._for_xml_id("lob_hrm.lob_talk_template_action")
+        return self.env["ir.actions.act_window"]._for_xml_id(
+            "lob_hrm.lob_talk_template_action_preview"
+        )
 
     def action_open_mirror_wizard(self):
         self.ensure_one()
@@ -363,9 +502,24 @@ class LobTalkTemplate(models.Model):
             "type": "ir.actions.act_window",
             "name": self.env._("Alignment findings"),
             "res_model": "lob.talk.template.finding",
-            "view_mode": "list",
+            "view_mode": "list,form",
+            "views": [(False, "list"), (False, "form")],
             "domain": [("template_id", "=", self.id)],
+            "context": {"search_default_open": 1},
         }
+
+    def _lob_mark_source_reviewed(self):
+        """The template follows its student template as it is now."""
+        bridge = self.env["lob.exchange"]
+        for template in self.filtered("source_id"):
+            template.with_context(lob_skip_alignment=True).write(
+                {
+                    "source_fingerprint": fingerprint.template_fingerprint(
+                        bridge._template_schema(template.source_id)
+                    )
+                }
+            )
+        self._lob_refresh_alignment()
 
     # -- alignment ----------------------------------------------------------------------
 
@@ -383,23 +537,40 @@ class LobTalkTemplate(models.Model):
         # the vocabulary and source schemas are shared by the templates refreshed together
         memo = {}
         for template in templates.with_context(lob_skip_alignment=True):
-            findings, score, drift = template._lob_alignment(memo)
+            findings, checks, score, drift = template._lob_alignment(memo)
             template.finding_ids.unlink()
             Finding.create([dict(values, template_id=template.id) for values in findings])
-            template.write({"alignment_score": score, "has_drift": drift})
+            template.write(
+                {
+                    "alignment_score": score,
+                    "alignment_checks": checks,
+                    "has_drift": drift,
+                    "has_errors": any(
+                        v["severity"] == "error" and not v.get("accepted") for v in findings
+                    ),
+                }
+            )
         (self - templates).filtered(lambda t: t.audience == "student").sudo().with_context(
             lob_skip_alignment=True
-        ).write({"alignment_score": 0, "has_drift": False})
+        ).write(
+            {
+                "alignment_score": 0,
+                "has_drift": False,
+                "has_errors": False,
+                "alignment_checks": False,
+            }
+        )
 
     def _lob_alignment(self, memo=None):
-        """(finding values, score, drift) from the core for this staff template.
+        """(finding values, checks, score, drift) from the core for this staff template.
 
-        ``memo`` caches what several templates refreshed together share."""
+        Findings HR accepted before keep their acceptance while their signature holds, and
+        give their points back. ``memo`` caches what templates refreshed together share."""
         self.ensure_one()
         memo = {} if memo is None else memo
         bridge = self.env["lob.exchange"]
         if not self.section_ids:
-            return [self._finding_values("empty_template", "error")], 0, False
+            return [self._finding_values("empty_template", "error")], False, 0, False
         try:
             staff = bridge._template_schema(self)
             source = None
@@ -409,7 +580,12 @@ class LobTalkTemplate(models.Model):
                     memo[key] = bridge._template_schema(self.source_id)
                 source = memo[key]
         except SchemaError as exc:
-            return [self._finding_values("incomplete", "error", error=str(exc))], 0, False
+            return (
+                [self._finding_values("incomplete", "error", error=str(exc))],
+                False,
+                0,
+                False,
+            )
         company = self.company_id or self.env.company
         if ("vocabulary", company.id) not in memo:
             dimensions, terms = bridge._vocabulary(company)
@@ -420,27 +596,58 @@ class LobTalkTemplate(models.Model):
         report = alignment.align(staff, source, *memo[("vocabulary", company.id)])
         sections = {s.key: s for s in self.section_ids}
         prompts = {p.key: p for p in self.prompt_ids}
-        values = [
-            self._finding_values(
+        student_prompts = {p.key: p for p in self.source_id.prompt_ids}
+        self.prompt_ids._lob_capture_snapshots(student_prompts, source)
+        accepted = {f.signature: f for f in self.finding_ids if f.accepted}
+        values = []
+        for finding in report.findings:
+            source_side = finding.code in SOURCE_SIDE_CODES
+            params = dict(finding.params)
+            if source_side and finding.prompt:
+                params["source_prompt"] = finding.prompt
+            vals = self._finding_values(
                 finding.code,
                 finding.severity,
                 message=finding.message,
-                section=None
-                if finding.code in SOURCE_SIDE_CODES
-                else sections.get(finding.section),
-                prompt=None if finding.code in SOURCE_SIDE_CODES else prompts.get(finding.prompt),
-                **finding.params,
+                section=None if source_side else sections.get(finding.section),
+                prompt=None if source_side else prompts.get(finding.prompt),
+                **params,
             )
-            for finding in report.findings
-        ]
+            vals["check"] = alignment.FINDING_CHECKS.get(finding.code)
+            vals["signature"] = self.env["lob.talk.template.finding"]._signature(
+                vals, self._lob_concerned(vals, student_prompts)
+            )
+            old = accepted.get(vals["signature"])
+            if old:
+                vals.update(old._convert_to_write({n: old[n] for n in ACCEPTANCE_FIELDS}))
+            values.append(vals)
+        report = alignment.rescore(report, [i for i, v in enumerate(values) if v.get("accepted")])
         drift = bool(source and self.source_fingerprint) and (
             self.source_fingerprint != fingerprint.template_fingerprint(source)
         )
-        return values, report.score, drift
+        checks = [check.model_dump() for check in report.checks]
+        return values, checks, report.score, drift
+
+    def _lob_concerned(self, vals, student_prompts):
+        """The content a finding is about: its acceptance lapses when this changes."""
+        Prompt = self.env["lob.talk.template.prompt"]
+        prompt = Prompt.browse(vals["prompt_id"])
+        section = self.env["lob.talk.template.section"].browse(vals["section_id"])
+        concerned = []
+        if prompt:
+            concerned += [prompt._lob_content(), prompt.mirror_fingerprint or ""]
+            student = student_prompts.get(prompt.mirror_key)
+            concerned.append(student._lob_content() if student else None)
+        elif section:
+            concerned += [section.title, section.phase, section.mirror_fingerprint or ""]
+        if vals["code"] == "source_changed":
+            concerned.append(self.source_fingerprint or "")
+        return concerned
 
     def _finding_values(self, code, severity, message=None, section=None, prompt=None, **params):
         return {
             "code": code,
+            "check": "complete" if code in ("empty_template", "incomplete") else False,
             "severity": severity,
             "params": params,
             "core_message": message,

@@ -2,6 +2,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..lob_hrm import fingerprint, schemas
 from .lob_exchange import KEY_HELP, check_key
 
 RESPONDENTS = [
@@ -76,9 +77,18 @@ class LobTalkTemplatePrompt(models.Model):
         index="btree_not_null",
         copy=False,
     )
-    is_protected = fields.Boolean(compute="_compute_is_protected")
+    is_protected = fields.Boolean("Locked by central template", compute="_compute_is_protected")
+    section_locked = fields.Boolean("Locked", related="section_id.locked")
+    is_focus = fields.Boolean(
+        compute="_compute_is_focus", help="The prompt an alignment finding led HR to."
+    )
     mirror_key = fields.Char(readonly=True, help="Key of the student prompt this mirrors.")
     mirror_fingerprint = fields.Char(readonly=True)
+    mirror_snapshot = fields.Json(
+        readonly=True,
+        copy=False,
+        help="The student prompt as it was when this prompt mirrored it (or was last reviewed).",
+    )
     company_id = fields.Many2one(related="section_id.template_id.company_id", store=True)
 
     _sql_constraints = [
@@ -89,6 +99,12 @@ class LobTalkTemplatePrompt(models.Model):
     def _compute_is_protected(self):
         for prompt in self:
             prompt.is_protected = prompt._protected()
+
+    @api.depends_context("lob_focus_prompt_id")
+    def _compute_is_focus(self):
+        focus = self.env.context.get("lob_focus_prompt_id")
+        for prompt in self:
+            prompt.is_focus = bool(focus) and prompt.id == focus
 
     @api.constrains("key", "template_id")
     def _check_key(self):
@@ -113,8 +129,80 @@ class LobTalkTemplatePrompt(models.Model):
                     )
                 seen.add(prompt.key)
 
+    def action_open_section(self):
+        """A prompt is edited in its section, as in the template form."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.section_id.display_name,
+            "res_model": "lob.talk.template.section",
+            "res_id": self.section_id.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"lob_focus_prompt_id": self.id},
+        }
+
     def _lob_central_part(self):
         return self.parent_prompt_id
+
+    def _lob_content(self):
+        """What a mirror follows in this prompt, as the core fingerprints it."""
+        self.ensure_one()
+        return {
+            "text": self.text,
+            "dimension": self.dimension_id.key or None,
+            "respondent": self.respondent,
+            "answer_type": self.answer_type,
+        }
+
+    def _lob_fingerprint(self):
+        self.ensure_one()
+        content = self._lob_content()
+        return fingerprint.prompt_fingerprint(schemas.Prompt(key=self.key, **content))
+
+    def _lob_mirror_link_values(self, student):
+        """Values that make this prompt follow ``student`` as it is now."""
+        return {
+            "mirror_fingerprint": student._lob_fingerprint(),
+            "mirror_snapshot": student._lob_content(),
+        }
+
+    def _lob_capture_snapshots(self, student_prompts, source):
+        """Remember the student version of prompts that still follow it, so that a later
+        change can be shown as before and after."""
+        if source is None:
+            return
+        current = {p.key: fingerprint.prompt_fingerprint(p) for _s, p in source.prompts()}
+        for prompt in self.filtered(lambda p: p.mirror_key and not p.mirror_snapshot):
+            student = student_prompts.get(prompt.mirror_key)
+            if student and current.get(prompt.mirror_key) == prompt.mirror_fingerprint:
+                prompt.mirror_snapshot = student._lob_content()
+
+    def _lob_describe(self, content=None):
+        """A prompt's mirrored content in words: question, then competency, who, answer."""
+        content = content or self._lob_content()
+        respondents = dict(self._fields["respondent"]._description_selection(self.env))
+        answers = dict(self._fields["answer_type"]._description_selection(self.env))
+        dimension = (
+            self.env["lob.dimension"].search([("key", "=", content["dimension"])], limit=1)
+            if content.get("dimension")
+            else None
+        )
+        details = " · ".join(
+            part
+            for part in (
+                dimension.name if dimension else "",
+                respondents.get(content.get("respondent"), ""),
+                answers.get(content.get("answer_type"), ""),
+            )
+            if part
+        )
+        return f"{content.get('text', '')}\n({details})" if details else content.get("text", "")
+
+    def _lob_snapshot_text(self):
+        self.ensure_one()
+        return self._lob_describe(self.mirror_snapshot) if self.mirror_snapshot else False
 
     def _lob_siblings(self):
         return self.template_id.prompt_ids

@@ -1,6 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
+from ..lob_hrm import fingerprint
 from .lob_exchange import KEY_HELP, check_key
 
 PHASES = [
@@ -50,6 +51,8 @@ class LobTalkTemplateSection(models.Model):
         compute="_compute_is_protected",
         help="Locked by the central template this team variant derives from.",
     )
+    template_central = fields.Boolean(related="template_id.central")
+    template_audience = fields.Selection(related="template_id.audience")
     mirror_key = fields.Char(readonly=True, help="Key of the student section this mirrors.")
     mirror_fingerprint = fields.Char(readonly=True)
     company_id = fields.Many2one(related="template_id.company_id", store=True)
@@ -79,6 +82,15 @@ class LobTalkTemplateSection(models.Model):
 
     def _lob_central_part(self):
         return self.parent_section_id
+
+    def _lob_mark_mirror_reviewed(self):
+        """This section follows the student section it mirrors as it is now."""
+        bridge = self.env["lob.exchange"]
+        for section in self.filtered("mirror_key"):
+            source = bridge._template_schema(section.template_id.source_id)
+            student = next((s for s in source.sections if s.key == section.mirror_key), None)
+            if student:
+                section.mirror_fingerprint = fingerprint.section_fingerprint(student)
 
     def _lob_siblings(self):
         return self.template_id.section_ids

@@ -4,5 +4,7 @@ from . import (
     test_exchange_properties,
     test_exchange_sharing,
     test_talk_template,
+    test_template_screens,
+    test_template_screens_tour,
     test_template_security,
 )

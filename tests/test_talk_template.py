@@ -35,7 +35,7 @@ class TestMirrorTemplate(LobCommon):
 
         self.assertEqual(staff.audience, "staff")
         self.assertEqual(staff.kind, "development")
-        self.assertEqual(staff.name, "Ontwikkelingsgesprek")
+        self.assertEqual(staff.name, "Ontwikkelingsgesprek Team Techniek")
         self.assertEqual(staff.state, "draft")
         self.assertEqual(staff.department_ids, self.team)
         self.assertEqual(staff.source_id, student)
@@ -64,7 +64,7 @@ class TestMirrorTemplate(LobCommon):
 
     def test_mirror_speaks_the_staff_idiom(self):
         staff = self._mirror("pdp")
-        self.assertEqual(staff.name, "POP-gesprek")
+        self.assertEqual(staff.name, "POP-gesprek Team Techniek")
         self.assertEqual(staff.kind, "pdp")
         student_text = self._prompt(self.student_template, "concrete_ervaring").text
         staff_text = self._prompt(staff, "concrete_ervaring").text

@@ -21,15 +21,33 @@ class LobTemplateMirrorWizard(models.TransientModel):
     kind = fields.Selection(
         [kind for kind in KINDS if kind[0] != "career"], required=True, default="performance"
     )
-    name = fields.Char(compute="_compute_name", store=True, readonly=False, required=True)
+    # required in the view only: the name follows the teams, which a create sets after insert
+    name = fields.Char(compute="_compute_name", store=True, readonly=False)
     department_ids = fields.Many2many("hr.department", string="Teams")
 
-    @api.depends("kind")
+    @api.depends("kind", "department_ids")
     def _compute_name(self):
         for wizard in self:
-            wizard.name = (
-                mirror.KIND_LABELS[schemas.TalkKind(wizard.kind)] if wizard.kind else False
-            )
+            if not wizard.kind:
+                wizard.name = False
+                continue
+            base = mirror.KIND_LABELS[schemas.TalkKind(wizard.kind)]
+            if wizard.department_ids:
+                base = f"{base} {', '.join(wizard.department_ids.mapped('name'))}"
+            wizard.name = wizard._unique_name(base)
+
+    def _unique_name(self, base):
+        """``base``, numbered when a template of that name exists already."""
+        taken = set(
+            self.env["lob.talk.template"]
+            .with_context(active_test=False)
+            .search([("name", "=ilike", f"{base}%")])
+            .mapped("name")
+        )
+        name, number = base, 2
+        while name in taken:
+            name, number = f"{base} ({number})", number + 1
+        return name
 
     def action_mirror(self):
         self.ensure_one()

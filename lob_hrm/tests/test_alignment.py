@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lob_hrm.alignment import CHECKS, AlignmentReport, align, drift
+from lob_hrm.alignment import CHECKS, FINDING_CHECKS, AlignmentReport, align, drift, rescore
 from lob_hrm.mirror import mirror_template
 from lob_hrm.schemas import (
     AnswerType,
@@ -515,3 +515,44 @@ def test_every_problem_costs_points(code):
     assert report.score < 100
     for finding in report.findings:
         assert finding.message and all(isinstance(v, str) for v in finding.params.values())
+
+
+# -- accepted findings --------------------------------------------------------------------
+
+
+def test_every_core_finding_code_names_a_check():
+    assert set(FINDING_CHECKS.values()) <= set(CHECKS)
+    staff = edit_prompts(mirrored(), lambda p: None if p.dimension == "networking" else p)
+    staff = without_section(staff, "look_ahead")
+    report = align(staff, STUDENT, DIMENSIONS, IDIOM)
+    assert report.findings
+    assert all(f.code in FINDING_CHECKS for f in report.findings)
+
+
+def test_rescore_without_accepted_findings_keeps_the_report():
+    report = align(without_section(mirrored(), "reflection"), STUDENT, DIMENSIONS, IDIOM)
+    assert rescore(report, set()) == report
+
+
+def test_accepting_every_finding_gives_back_all_points():
+    staff = edit_prompts(mirrored(), lambda p: None if p.key == "helpers" else p)
+    report = align(staff, STUDENT, DIMENSIONS, IDIOM)
+    assert report.score < 100
+    accepted = rescore(report, set(range(len(report.findings))))
+    assert accepted.score == 100
+    assert all(c.earned == c.weight for c in accepted.checks if c.applicable)
+
+
+def test_accepting_one_of_two_findings_gives_back_half_of_its_check():
+    staff = edit_prompts(
+        mirrored(), lambda p: None if p.dimension in ("networking", "motives") else p
+    )
+    report = align(staff, STUDENT, DIMENSIONS, IDIOM)
+    missing = [i for i, f in enumerate(report.findings) if f.code == "dimension_missing"]
+    assert len(missing) == 2
+    lost = check(report, "dimensions").weight - check(report, "dimensions").earned
+    partly = rescore(report, {missing[0]})
+    assert check(partly, "dimensions").earned == pytest.approx(
+        check(report, "dimensions").earned + lost / 2, abs=0.01
+    )
+    assert report.score < partly.score <= 99  # the other error still caps the score
