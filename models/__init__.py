@@ -10,3 +10,6 @@ from . import lob_talk_template_prompt
 from . import lob_talk_template_finding
 from . import lob_talk_cycle
 from . import lob_talk
+from . import lob_talk_answer
+from . import lob_talk_note
+from . import lob_talk_agreement
