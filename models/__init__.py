@@ -13,3 +13,4 @@ from . import lob_talk
 from . import lob_talk_answer
 from . import lob_talk_note
 from . import lob_talk_agreement
+from . import lob_talk_report
