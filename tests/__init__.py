@@ -2,6 +2,7 @@ from . import (
     test_core_integration,
     test_exchange_import,
     test_talk,
+    test_talk_performance,
     test_talk_security,
     test_talk_template,
     test_template_security,
