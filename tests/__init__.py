@@ -4,7 +4,7 @@ from . import (
     test_talk,
     test_talk_performance,
     test_talk_security,
-    test_talk_tour,
     test_talk_template,
+    test_talk_tour,
     test_template_security,
 )
