@@ -26,6 +26,12 @@
         "wizards/lob_template_publish_wizard_views.xml",
         "views/hr_employee_views.xml",
         "views/lob_menus.xml",
+        "security/lob_talk_security.xml",
+        "data/lob_talk_data.xml",
+        "data/lob_talk_mail_template_data.xml",
+        "report/lob_talk_report.xml",
+        "wizards/lob_talk_reopen_wizard_views.xml",
+        "views/lob_talk_views.xml",
     ],
     "demo": ["demo/lob_talk_template_demo.xml"],
     "assets": {

@@ -11,3 +11,7 @@ from . import lob_talk_template_finding
 from . import lob_talk_cycle
 from . import lob_talk
 from . import hr_employee
+from . import lob_talk_answer
+from . import lob_talk_note
+from . import lob_talk_agreement
+from . import lob_talk_report

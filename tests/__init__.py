@@ -6,5 +6,10 @@ from . import (
     test_talk_template,
     test_template_screens,
     test_template_screens_tour,
+    test_talk,
+    test_talk_performance,
+    test_talk_security,
+    test_talk_template,
+    test_talk_tour,
     test_template_security,
 )
