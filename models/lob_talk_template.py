@@ -267,6 +267,8 @@ class LobTalkTemplate(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # keys given or made earlier in this batch: two new "Functioneringsgesprek" get two keys
+        batch_keys = {vals["key"] for vals in vals_list if vals.get("key")}
         for vals in vals_list:
             if vals.get("parent_id") and not vals.get("section_ids"):
                 # a new team variant starts from its central template, linked to it
@@ -279,8 +281,9 @@ class LobTalkTemplate(models.Model):
                     vals["source_fingerprint"] = parent.source_fingerprint
             if not vals.get("key"):
                 vals["key"] = self._unique_key(
-                    vals.get("name") or "template", vals.get("company_id")
+                    vals.get("name") or "template", vals.get("company_id"), batch_keys
                 )
+                batch_keys.add(vals["key"])
         templates = super(LobTalkTemplate, self.with_context(lob_skip_alignment=True)).create(
             vals_list
         )
@@ -311,13 +314,14 @@ class LobTalkTemplate(models.Model):
         for template in self:
             kept = template.with_context(active_test=False).variant_ids - self
             if kept:
+                names = ", ".join(kept.mapped("name"))
                 raise UserError(
                     self.env._(
                         "'%(name)s' cannot be deleted: the team variants %(variants)s are "
                         "derived from it. Delete or archive those variants first, or archive "
                         "this template instead.",
                         name=template.name,
-                        variants=", ".join(f"'{v.name}'" for v in kept),
+                        variants=names,
                     )
                 )
 
@@ -329,13 +333,15 @@ class LobTalkTemplate(models.Model):
                 vals["name"] = self.env._("%(name)s (copy)", name=template.name)
         return vals_list
 
-    def _unique_key(self, name, company_id=None):
-        taken = set(
-            self.with_context(active_test=False)
-            .search([("company_id", "in", [company_id or False, False])])
-            .mapped("key")
-        )
-        return slugify_key(name, taken)
+    def _unique_key(self, name, company_id=None, taken=()):
+        """A key from ``name`` that no template it could clash with holds, nor ``taken``.
+
+        A company's key must differ from the shared ones; a shared key from every company's:
+        read them all, whatever the user may read.
+        """
+        domain = [("company_id", "in", [company_id, False])] if company_id else []
+        existing = set(self.sudo().with_context(active_test=False).search(domain).mapped("key"))
+        return slugify_key(name, existing | set(taken))
 
     # -- actions ------------------------------------------------------------------------
 

@@ -79,6 +79,16 @@ class TestMirrorTemplate(LobCommon):
         self.assertNotEqual(first.key, second.key)
         self.assertEqual(self.student_template.mirror_ids & (first | second), first | second)
 
+    def test_templates_made_together_get_their_own_keys(self):
+        """Two new templates with one name, in one go: each gets a key of its own."""
+        first, second = self.Template.with_user(self.officer).create(
+            [{"name": "Loopbaangesprek team"}, {"name": "Loopbaangesprek team"}]
+        )
+        self.assertTrue(first.key and second.key)
+        self.assertNotEqual(first.key, second.key)
+        shared = self.Template.create({"name": "Loopbaangesprek team", "company_id": False})
+        self.assertNotIn(shared.key, (first.key, second.key))
+
     def test_mirror_is_aligned(self):
         staff = self._mirror("development")
         self.assertGreaterEqual(staff.alignment_score, 90)

@@ -1,10 +1,7 @@
-from . import lob_exchange_export_wizard, lob_exchange_import_wizard, lob_template_mirror_wizard
-
-# ruff: noqa: I001 (one import line per stream, to keep merges simple)
-from . import lob_finding_accept_wizard, lob_template_publish_wizard
-from . import (
-    lob_exchange_export_wizard,
-    lob_exchange_import_wizard,
-    lob_talk_reopen_wizard,
-    lob_template_mirror_wizard,
-)
+# ruff: noqa: I001 (one import line per wizard, so that merges append lines)
+from . import lob_exchange_export_wizard
+from . import lob_exchange_import_wizard
+from . import lob_template_mirror_wizard
+from . import lob_finding_accept_wizard
+from . import lob_template_publish_wizard
+from . import lob_talk_reopen_wizard
