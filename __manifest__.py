@@ -12,6 +12,7 @@
     "data": [
         "security/lob_security.xml",
         "security/ir.model.access.csv",
+        "security/lob_talk_cycle_security.xml",
         "data/lob_default_content.xml",
         "views/lob_dimension_views.xml",
         "views/lob_idiom_term_views.xml",
@@ -22,6 +23,7 @@
         "wizards/lob_exchange_import_wizard_views.xml",
         "wizards/lob_exchange_export_wizard_views.xml",
         "views/lob_menus.xml",
+        "views/lob_talk_cycle_views.xml",
     ],
     "demo": ["demo/lob_talk_template_demo.xml"],
     "assets": {

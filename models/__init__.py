@@ -10,3 +10,4 @@ from . import lob_talk_template_prompt
 from . import lob_talk_template_finding
 from . import lob_talk_cycle
 from . import lob_talk
+from . import lob_talk_cycle_progress
