@@ -10,4 +10,8 @@ from . import lob_talk_template_prompt
 from . import lob_talk_template_finding
 from . import lob_talk_cycle
 from . import lob_talk
+from . import lob_talk_answer
+from . import lob_talk_note
+from . import lob_talk_agreement
 from . import lob_talk_cycle_progress
+from . import lob_talk_planning

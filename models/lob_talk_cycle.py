@@ -236,11 +236,13 @@ class LobTalkCycle(models.Model):
         }
         vals_list = []
         for cycle in self:
-            employees = self.env["hr.employee"].search(
+            employees = self.env["hr.employee"].search_fetch(
                 [
                     ("department_id", "child_of", cycle.department_ids.ids),
                     ("company_id", "=", cycle.company_id.id),
                 ],
+                # what the talks read on creation, in one query for all
+                ["company_id", "department_id", "parent_id", "user_id", "name"],
                 order="name, id",
             )
             vals_list += [
@@ -249,14 +251,23 @@ class LobTalkCycle(models.Model):
                 if (cycle.id, employee.id) not in existing
             ]
         talks = self.env["lob.talk"].create(vals_list)
+        talks._lob_schedule_planning()
         self.filtered(lambda c: c.state == "draft").state = "running"
         return talks
 
     def _talk_values(self, employee):
-        """The values of the planned talk of ``employee`` in this cycle; the talk computes
-        the conductor (the employee's manager) and the team itself."""
+        """The values of the planned talk of ``employee`` in this cycle: its conductor is the
+        employee's manager. hr makes a team's manager their own manager when they join their
+        own team: their talk goes to the manager of the team above, or has no conductor
+        (HR names one)."""
+        conductor = employee.parent_id
+        if conductor == employee:
+            conductor = employee.department_id.parent_id.manager_id
+            if conductor == employee:
+                conductor = conductor.browse()
         return {
             "cycle_id": self.id,
             "template_id": self.template_id.id,
             "employee_id": employee.id,
+            "conductor_id": conductor.id,
         }

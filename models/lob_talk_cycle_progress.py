@@ -28,7 +28,10 @@ class LobTalkCycleProgress(models.Model):
     held_count = fields.Integer("Held", readonly=True, help="Talks held, not yet signed.")
     signed_count = fields.Integer("Signed", readonly=True, help="Talks signed by both parties.")
     overdue_count = fields.Integer(
-        "Overdue", readonly=True, help="Talks whose date or preparation deadline has passed."
+        "Overdue",
+        readonly=True,
+        help="Talks not held by their planned date, or held but not signed two weeks later "
+        "(updated daily).",
     )
     no_conductor_count = fields.Integer(
         "Without conductor",
@@ -56,7 +59,7 @@ class LobTalkCycleProgress(models.Model):
                         %(planned)s AS planned_count,
                         %(held)s AS held_count,
                         %(signed)s AS signed_count,
-                        %(overdue)s AS overdue_count,
+                        COUNT(*) FILTER (WHERE t.is_overdue) AS overdue_count,
                         COUNT(*) FILTER (WHERE t.conductor_id IS NULL) AS no_conductor_count,
                         100.0 * %(planned)s / COUNT(*) AS planned_share,
                         100.0 * %(held)s / COUNT(*) AS held_share,
@@ -71,10 +74,5 @@ class LobTalkCycleProgress(models.Model):
                 planned=SQL("COUNT(*) FILTER (WHERE t.state IN ('planned', 'preparation'))"),
                 held=SQL("COUNT(*) FILTER (WHERE t.state = 'held')"),
                 signed=SQL("COUNT(*) FILTER (WHERE t.state IN ('signed', 'done'))"),
-                # TODO(talks merge): lob.talk.is_overdue
-                overdue=SQL(
-                    "COUNT(*) FILTER (WHERE t.state IN ('planned', 'preparation') "
-                    "AND (t.planned_date < NOW() AT TIME ZONE 'UTC' OR c.date_end < CURRENT_DATE))"
-                ),
             )
         )
