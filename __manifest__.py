@@ -32,7 +32,7 @@
         "data/lob_talk_cycle_data.xml",
         "views/lob_talk_cycle_views.xml",
     ],
-    "demo": ["demo/lob_talk_template_demo.xml"],
+    "demo": ["demo/lob_talk_template_demo.xml", "demo/lob_talk_demo.xml"],
     "assets": {
         "web.assets_tests": ["lob_hrm/static/tests/tours/**/*"],
     },

@@ -43,7 +43,7 @@ class LobTalkCycle(models.Model):
         "lob.talk.cycle.progress", "cycle_id", "Progress per team", readonly=True
     )
     talk_count = fields.Integer("Number of talks", compute="_compute_talk_stats")
-    signed_share = fields.Float(
+    signed_share = fields.Integer(
         "Signed (%)",
         compute="_compute_talk_stats",
         help="Share of the talks of this cycle (cancelled ones left out) that both parties "
@@ -111,7 +111,7 @@ class LobTalkCycle(models.Model):
             total = sum(per_state.values())
             signed = per_state.get("signed", 0) + per_state.get("done", 0)
             cycle.talk_count = total
-            cycle.signed_share = 100.0 * signed / total if total else 0.0
+            cycle.signed_share = int(100 * signed / total + 0.5) if total else 0
             cycle.overdue_count = overdue.get(cycle, 0)
 
     @api.ondelete(at_uninstall=False)

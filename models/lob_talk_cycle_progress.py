@@ -34,7 +34,7 @@ class LobTalkCycleProgress(models.Model):
         "(updated daily).",
     )
     no_conductor_count = fields.Integer(
-        "Without conductor",
+        "No conductor",
         readonly=True,
         help="Talks of employees without a manager: HR must name who holds them.",
     )
