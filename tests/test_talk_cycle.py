@@ -405,3 +405,35 @@ class TestTalkCycleScale(CycleCommon):
         # followers each in one batch. What grows is the ORM's batching of the answer lines
         # (a hundred rows per INSERT, some 19 lines a talk): measured 86 vs 237 queries.
         self.assertLess(counts[500] - counts[50], 450 / 2, counts)
+
+
+@tagged("post_install", "-at_install")
+class TestTalkCycleDemo(CycleCommon):
+    """The demo college, when installed, shows a cycle in every talk state whose talks obey
+    the talk's own rules."""
+
+    def test_demo_cycle_is_alive(self):
+        cycle = self.env.ref("lob_hrm.lob_talk_cycle_demo", raise_if_not_found=False)
+        if not cycle:
+            self.skipTest("installed without demo data")
+        talks = cycle.talk_ids
+        self.assertEqual(
+            set(talks.mapped("state")),
+            {"planned", "preparation", "held", "signed", "done", "cancelled"},
+        )
+        for talk in talks.filtered(lambda t: t.state in ("signed", "done")):
+            self.assertTrue(talk.employee_signed_date and talk.conductor_signed_date, talk.name)
+            self.assertTrue(talk.agreement_ids, talk.name)
+            with self.assertRaisesRegex(UserError, "signed and locked"):
+                talk.with_user(self.officer).write({"planned_date": fields.Datetime.now()})
+        self.assertTrue(talks.filtered("is_overdue"))
+        # the guest teacher without a manager: a talk without conductor, counted per team
+        esra = self.env.ref("lob_hrm.hr_employee_esra_demo")
+        self.assertFalse(talks.filtered(lambda t: t.employee_id == esra).conductor_id)
+        rows = self.Progress.search([("cycle_id", "=", cycle.id)])
+        self.assertEqual(
+            sum(rows.mapped("talk_count")), len(talks.filtered(lambda t: t.state != "cancelled"))
+        )
+        self.assertEqual(sum(rows.mapped("no_conductor_count")), 1)
+        # generating again adds nobody
+        self.assertFalse(cycle.with_user(self.officer)._generate_talks())
