@@ -68,10 +68,15 @@ class LobTalkAnswer(models.Model):
             answer.section_sequence = answer.section_id.sequence
             answer.prompt_sequence = -1 if answer.display_type else answer.prompt_id.sequence
 
-    @api.depends("display_type", "section_id.title", "prompt_id.text")
+    @api.depends("display_type", "section_id.title", "section_id.intro", "prompt_id.text")
     def _compute_name(self):
         for answer in self.sudo():
-            answer.name = answer.section_id.title if answer.display_type else answer.prompt_id.text
+            if not answer.display_type:
+                answer.name = answer.prompt_id.text
+            else:
+                # a heading carries its section's intro, so that the phase reads as one line
+                section = answer.section_id
+                answer.name = " - ".join(part for part in (section.title, section.intro) if part)
 
     @api.depends("answer_type", *VALUE_FIELDS)
     def _compute_is_empty(self):
