@@ -381,7 +381,7 @@ class LobTalk(models.Model):
                         talk=talk.name,
                     )
                 )
-            talk._lob_check_state(("preparation", "held"), self.env._("share the preparation"))
+            talk._lob_check_shareable()
         self._lob_write_internal({"employee_shared": True})
         self.activity_feedback(
             ["mail.mail_activity_data_todo"],
@@ -401,7 +401,7 @@ class LobTalk(models.Model):
                         talk=talk.name,
                     )
                 )
-            talk._lob_check_state(("preparation", "held"), self.env._("share the preparation"))
+            talk._lob_check_shareable()
         self._lob_write_internal({"manager_shared": True})
         return True
 
@@ -687,6 +687,17 @@ class LobTalk(models.Model):
                         talk=talk.name,
                     )
                 )
+
+    def _lob_check_shareable(self):
+        self.ensure_one()
+        if self.state not in ("preparation", "held"):
+            raise UserError(
+                self.env._(
+                    "The preparation of the talk '%(talk)s' can be shared once the employee is "
+                    "invited, until the talk is signed.",
+                    talk=self.name,
+                )
+            )
 
     def _lob_check_state(self, states, what):
         self.ensure_one()

@@ -195,6 +195,8 @@ class TestTalkFaults(LobTalkCommon):
             talk.with_user(self.manager).action_held()
         with self.assertRaisesRegex(UserError, "cannot sign"):
             talk.with_user(self.employee).action_sign()
+        with self.assertRaisesRegex(UserError, "can be shared once the employee is invited"):
+            talk.with_user(self.employee).action_share_employee()
         with self.assertRaisesRegex(UserError, "change through its buttons only"):
             talk.with_user(self.officer).write({"state": "done"})
         with self.assertRaisesRegex(UserError, "buttons only"):
