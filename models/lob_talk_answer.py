@@ -37,6 +37,7 @@ class LobTalkAnswer(models.Model):
     section_sequence = fields.Integer(compute="_compute_sequences", store=True)
     prompt_sequence = fields.Integer(compute="_compute_sequences", store=True)
     name = fields.Text("Question", compute="_compute_name")
+    section_title = fields.Char(related="section_id.title")
     phase = fields.Selection(related="section_id.phase")
     intro = fields.Text(related="section_id.intro")
     guidance = fields.Text(related="prompt_id.guidance")

@@ -141,6 +141,10 @@ class TestTalkFlow(LobTalkCommon):
         talk.with_user(self.employee).action_sign()
         talk.with_user(self.manager).action_sign()
         self.assertEqual(talk.state, "signed")
+        talk.with_user(self.manager).action_done()
+        self.assertEqual(talk.state, "done")
+        with self.assertRaisesRegex(UserError, "signed and locked"):
+            talk.with_user(self.officer).write({"name": "Renamed"})
 
         # The next talk shows the open agreements under "look back".
         next_talk = self._create_talk(planned_date=fields.Datetime.now() + timedelta(days=300))
