@@ -12,6 +12,7 @@
     "data": [
         "security/lob_security.xml",
         "security/ir.model.access.csv",
+        "security/lob_talk_cycle_security.xml",
         "data/lob_default_content.xml",
         "views/lob_dimension_views.xml",
         "views/lob_idiom_term_views.xml",
@@ -32,8 +33,10 @@
         "report/lob_talk_report.xml",
         "wizards/lob_talk_reopen_wizard_views.xml",
         "views/lob_talk_views.xml",
+        "data/lob_talk_cycle_data.xml",
+        "views/lob_talk_cycle_views.xml",
     ],
-    "demo": ["demo/lob_talk_template_demo.xml"],
+    "demo": ["demo/lob_talk_template_demo.xml", "demo/lob_talk_demo.xml"],
     "assets": {
         "web.assets_tests": ["lob_hrm/static/tests/tours/**/*"],
         "web.assets_backend": ["lob_hrm/static/src/views/**/*"],
