@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class HrEmployee(models.Model):
@@ -51,3 +52,36 @@ class HrEmployee(models.Model):
             "Talk templates of %(team)s", team=self.department_id.name
         )
         return action
+
+    # -- staff talks --------------------------------------------------------------------
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_lob_talks(self):
+        talks = (
+            self.env["lob.talk"]
+            .sudo()
+            .search(
+                ["|", ("employee_id", "in", self.ids), ("conductor_id", "in", self.ids)], limit=1
+            )
+        )
+        if talks:
+            raise UserError(
+                self.env._(
+                    "%(employee)s takes part in staff talks (e.g. '%(talk)s'): archive the "
+                    "employee instead of deleting them, so the talks are kept.",
+                    employee=(talks.employee_id | talks.conductor_id)
+                    .filtered(lambda e: e in self)[:1]
+                    .name,
+                    talk=talks.name,
+                )
+            )
+
+    def _lob_talk_conductor(self):
+        """Who holds this employee's talk by default: their manager. hr makes a team's manager
+        their own manager when they join their own team: their talk goes to the manager of the
+        team above, or has no conductor (HR names one)."""
+        self.ensure_one()
+        conductor = self.parent_id
+        if conductor == self:
+            conductor = self.department_id.parent_id.manager_id
+        return conductor if conductor != self else conductor.browse()

@@ -230,7 +230,7 @@ class LobTalk(models.Model):
     @api.depends("employee_id")
     def _compute_conductor_id(self):
         for talk in self:
-            talk.conductor_id = talk.employee_id.parent_id
+            talk.conductor_id = talk.employee_id._lob_talk_conductor()
 
     @api.depends("employee_id")
     def _compute_department_id(self):
@@ -839,29 +839,4 @@ class LobTalk(models.Model):
                 template,
                 subtype_xmlid="mail.mt_comment",
                 partner_ids=(talk.employee_user_id | talk.conductor_user_id).partner_id.ids,
-            )
-
-
-class HrEmployee(models.Model):
-    _inherit = "hr.employee"
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_lob_talks(self):
-        talks = (
-            self.env["lob.talk"]
-            .sudo()
-            .search(
-                ["|", ("employee_id", "in", self.ids), ("conductor_id", "in", self.ids)], limit=1
-            )
-        )
-        if talks:
-            raise UserError(
-                self.env._(
-                    "%(employee)s takes part in staff talks (e.g. '%(talk)s'): archive the "
-                    "employee instead of deleting them, so the talks are kept.",
-                    employee=(talks.employee_id | talks.conductor_id)
-                    .filtered(lambda e: e in self)[:1]
-                    .name,
-                    talk=talks.name,
-                )
             )

@@ -256,15 +256,8 @@ class LobTalkCycle(models.Model):
         return talks
 
     def _talk_values(self, employee):
-        """The values of the planned talk of ``employee`` in this cycle: its conductor is the
-        employee's manager. hr makes a team's manager their own manager when they join their
-        own team: their talk goes to the manager of the team above, or has no conductor
-        (HR names one)."""
-        conductor = employee.parent_id
-        if conductor == employee:
-            conductor = employee.department_id.parent_id.manager_id
-            if conductor == employee:
-                conductor = conductor.browse()
+        """The values of the planned talk of ``employee`` in this cycle."""
+        conductor = employee._lob_talk_conductor()
         return {
             "cycle_id": self.id,
             "template_id": self.template_id.id,
