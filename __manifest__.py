@@ -12,7 +12,9 @@
     "data": [
         "security/lob_security.xml",
         "security/ir.model.access.csv",
+        "security/lob_competency_security.xml",
         "data/lob_default_content.xml",
+        "data/lob_competency_content.xml",
         "views/lob_dimension_views.xml",
         "views/lob_idiom_term_views.xml",
         "views/lob_talk_template_section_views.xml",

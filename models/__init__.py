@@ -10,3 +10,17 @@ from . import lob_talk_template_prompt
 from . import lob_talk_template_finding
 from . import lob_talk_cycle
 from . import lob_talk
+from . import lob_competency_area
+from . import lob_competency_level
+from . import hr_skill_type
+from . import hr_skill_level
+from . import hr_skill
+from . import hr_employee_skill
+from . import lob_role
+from . import lob_role_target
+from . import lob_role_assignment
+from . import lob_professionalisation
+from . import res_company
+from . import res_config_settings
+from . import hr_employee
+from . import lob_talk_assessment
