@@ -1,4 +1,5 @@
 from . import (
+    test_competency,
     test_core_integration,
     test_exchange_import,
     test_talk_template,
