@@ -1,5 +1,6 @@
 from . import (
     test_competency,
+    test_competency_security,
     test_core_integration,
     test_exchange_import,
     test_talk_template,
