@@ -1,5 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
 import datetime
+import json
 
 from odoo import fields
 from odoo.exceptions import UserError, ValidationError
@@ -396,3 +398,95 @@ class TestProfessionalisation(LobCompetencyCommon):
         self.assertEqual(self.employee.lob_professionalisation_norm, 40)
         action = self.employee.action_lob_professionalisation()
         self.assertEqual(sorted(Activity.search(action["domain"]).mapped("hours")), [6, 8, 16, 30])
+
+
+@tagged("post_install", "-at_install")
+class TestFrameworkExchangeWizards(LobCompetencyCommon):
+    def _import(self, data):
+        wizard = (
+            self.env["lob.exchange.import.wizard"]
+            .with_user(self.officer_user)
+            .create({"data": base64.b64encode(json.dumps(data).encode()), "filename": "f.json"})
+        )
+        return wizard.action_import()
+
+    def test_export_and_reimport_through_the_wizards_duplicates_nothing(self):
+        action = self.framework.with_user(self.officer_user).action_lob_export_json()
+        wizard = self.env["lob.exchange.export.wizard"].search([], order="id desc", limit=1)
+        self.assertIn(f"id={wizard.id}", action["url"])
+        self.assertEqual(wizard.filename, "raamwerk_lob.lob.json")
+        data = json.loads(base64.b64decode(wizard.data))
+        counts = (
+            len(self.framework.skill_ids),
+            len(self.framework.skill_level_ids),
+            self.env["lob.role"].search_count([]),
+        )
+        data["framework"]["competencies"].append(
+            {"key": "netwerk_benutten", "name": "Benut het netwerk", "area": "samenwerking"}
+        )
+        action = self._import(data)
+        self.assertEqual(action["res_id"], self.framework.id)
+        self.assertEqual(
+            (
+                len(self.framework.skill_ids),
+                len(self.framework.skill_level_ids),
+                self.env["lob.role"].search_count([]),
+            ),
+            (counts[0] + 1, counts[1], counts[2]),
+        )
+
+    def test_a_new_framework_becomes_a_new_lob_skill_type(self):
+        data = {
+            "format": "lob-hrm-exchange",
+            "version": 1,
+            "framework": {
+                "key": "bpv_kader",
+                "name": "Kader BPV-begeleiding",
+                "levels": [
+                    {"key": "basis", "name": "Basis", "rank": 1},
+                    {"key": "gevorderd", "name": "Gevorderd", "rank": 2},
+                ],
+                "areas": [{"key": "begeleiding", "name": "Begeleiding"}],
+                "competencies": [
+                    {
+                        "key": "matchen",
+                        "name": "Matcht student en leerbedrijf",
+                        "area": "begeleiding",
+                    }
+                ],
+            },
+            "roles": [
+                {
+                    "key": "praktijkbegeleider",
+                    "name": "Praktijkbegeleider",
+                    "group": "primary",
+                    "targets": [{"competency": "matchen", "level": "gevorderd"}],
+                }
+            ],
+        }
+        action = self._import(data)
+        skill_type = self.env["hr.skill.type"].browse(action["res_id"])
+        self.assertTrue(skill_type.lob_profile)
+        self.assertEqual(
+            skill_type.skill_level_ids.sorted("level_progress").mapped("level_progress"), [50, 100]
+        )
+        role = self.env["lob.role"].search([("key", "=", "praktijkbegeleider")])
+        self.assertEqual(role.skill_type_id, skill_type)
+        self.assertEqual(role.target_ids.skill_level_id.name, "Gevorderd")
+
+    def test_bad_framework_file_changes_nothing(self):
+        data = {
+            "format": "lob-hrm-exchange",
+            "version": 1,
+            "roles": [
+                {
+                    "key": "zwevend",
+                    "name": "Zwevende rol",
+                    "group": "primary",
+                    "targets": [{"competency": "onbekend", "level": "basis"}],
+                }
+            ],
+        }
+        with self.assertRaisesRegex(UserError, "nothing was changed"):
+            self._import(data)
+        self.assertFalse(self.env["lob.role"].search([("key", "=", "zwevend")]))

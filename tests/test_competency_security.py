@@ -136,3 +136,15 @@ class TestCompetencySecurity(LobCompetencyCommon):
             .search([("id", "=", self.assessments[self.colleague].id)]),
             env["lob.talk.assessment"],
         )
+
+    def test_officer_keeps_lob_levels_and_the_framework(self):
+        env = self.env(user=self.officer_user)
+        level = self.levels_of[self.colleague].with_env(env)
+        level.write({"skill_level_id": self.levels["vakbekwaam"].id})
+        self.assertEqual(level.skill_level_id, self.levels["vakbekwaam"])
+        self.framework.with_env(env).lob_description = "Ons eigen kader"
+        env["hr.skill"].create({"name": "Nieuwe competentie", "skill_type_id": self.framework.id})
+        with self.assertRaises(AccessError):
+            self.colleague_language.with_env(env).write(
+                {"skill_level_id": self.language_type.skill_level_ids.id}
+            )
