@@ -11,6 +11,8 @@ LEVEL_FIELDS = (
     "manager_level_id",
     "agreed_level_id",
 )
+# What the employee fills in themselves; the rest is the manager's side of the talk.
+EMPLOYEE_FIELDS = {"self_level_id"}
 LEVEL_DOMAIN = "[('skill_type_id', '=', skill_type_id)]"
 # Talks in these states are signed: their assessments are history.
 LOCKED_TALK_STATES = ("signed", "done")
@@ -118,11 +120,38 @@ class LobTalkAssessment(models.Model):
     def write(self, vals):
         if set(vals) - {"applied_on"}:
             self._check_talk_open()
+            self._check_party_fields(vals)
         return super().write(vals)
 
     def unlink(self):
         self._check_talk_open()
         return super().unlink()
+
+    def _check_party_fields(self, vals):
+        """The employee gives their self-assessment; only the manager side gives the
+        manager's assessment and the agreed level. Record rules decide which assessments a
+        user reaches at all; this decides which of their values each party may set."""
+        if self.env.su or self.env.user.has_group("lob_hrm.group_lob_officer"):
+            return
+        user = self.env.user
+        for assessment in self:
+            own = assessment.employee_id.user_id == user
+            conducts = assessment.talk_id.conductor_user_id == user
+            if own and not conducts:
+                forbidden = set(vals) - EMPLOYEE_FIELDS
+            else:
+                forbidden = set(vals) & EMPLOYEE_FIELDS
+            if forbidden:
+                raise UserError(
+                    self.env._(
+                        "%(talk)s: you cannot set %(fields)s of this competency assessment.",
+                        talk=assessment.talk_id.display_name,
+                        fields=", ".join(
+                            self._fields[name].get_description(self.env)["string"]
+                            for name in sorted(forbidden)
+                        ),
+                    )
+                )
 
     def _check_talk_open(self):
         locked = self.filtered(lambda a: a.talk_id.state in LOCKED_TALK_STATES)

@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .test_competency_common import LobCompetencyCommon
@@ -148,3 +148,23 @@ class TestCompetencySecurity(LobCompetencyCommon):
             self.colleague_language.with_env(env).write(
                 {"skill_level_id": self.language_type.skill_level_ids.id}
             )
+
+    def test_each_party_sets_their_own_assessment(self):
+        own = self.assessments[self.employee]
+        as_employee = own.with_user(self.employee_user)
+        as_employee.self_level_id = self.levels["vakbekwaam"]
+        for field in ("manager_level_id", "agreed_level_id"):
+            with self.assertRaisesRegex(UserError, "you cannot set"):
+                as_employee.write({field: self.levels["excellent"].id})
+        as_manager = own.with_user(self.manager_user)
+        as_manager.write(
+            {
+                "manager_level_id": self.levels["basisbekwaam"].id,
+                "agreed_level_id": self.levels["basisbekwaam"].id,
+                "justification": "Samen besproken.",
+            }
+        )
+        with self.assertRaisesRegex(UserError, "Self-assessment"):
+            as_manager.self_level_id = self.levels["excellent"]
+        self.assertEqual(own.self_level_id, self.levels["vakbekwaam"])
+        self.assertEqual(own.agreed_level_id, self.levels["basisbekwaam"])
