@@ -220,10 +220,12 @@ class LobTalkAssessment(models.Model):
         """
         signed_on = fields.Date.to_date(signed_on)
         talks = talks.filtered(lambda t: t.state in LOCKED_TALK_STATES)
-        assessments = self.search([("talk_id", "in", talks.ids), ("agreed_level_id", "!=", False)])
+        env = self.sudo().with_context(lob_skill_log_date=signed_on).env
+        assessments = env["lob.talk.assessment"].search(
+            [("talk_id", "in", talks.ids), ("agreed_level_id", "!=", False)]
+        )
         if not assessments:
             return assessments
-        env = self.sudo().with_context(lob_skill_log_date=signed_on).env
         EmployeeSkill = env["hr.employee.skill"]
         existing = {
             (skill.employee_id.id, skill.skill_id.id): skill
@@ -258,8 +260,8 @@ class LobTalkAssessment(models.Model):
             employee_skills.write({"skill_level_id": level.id})
         if to_create:
             EmployeeSkill.create(to_create)
-        assessments.sudo().write({"applied_on": signed_on})
-        return assessments
+        assessments.write({"applied_on": signed_on})
+        return assessments.with_env(self.env)
 
 
 class LobTalk(models.Model):

@@ -490,3 +490,34 @@ class TestFrameworkExchangeWizards(LobCompetencyCommon):
         with self.assertRaisesRegex(UserError, "nothing was changed"):
             self._import(data)
         self.assertFalse(self.env["lob.role"].search([("key", "=", "zwevend")]))
+
+
+@tagged("post_install", "-at_install")
+class TestApplyQueries(LobCompetencyCommon):
+    def test_applying_queries_grow_only_with_hr_skills_bookkeeping(self):
+        employees = self.env["hr.employee"].create(
+            [{"name": f"Coach {n}", "department_id": self.team.id} for n in range(4)]
+        )
+        for employee in employees:
+            self._assign(employee, self.slb)
+            self._set_level(employee, "kent_lob_visie", "startbekwaam")
+        talks = self.env["lob.talk"].create(
+            [{"template_id": self.template.id, "employee_id": e.id} for e in employees]
+        )
+        talks._lob_prepare_assessments()
+        talks.assessment_ids.write({"agreed_level_id": self.levels["vakbekwaam"].id})
+        talks.write({"state": "signed"})
+        signed_on = fields.Date.add(self.today, days=-1)
+        # Our own queries are batched; hr_skills' stored many2many hr.employee.skill_ids
+        # adds one SELECT and one INSERT per employee whose skills change, whatever we do.
+        self.env.invalidate_all()
+        with self.assertQueryCount(22):
+            talks[0]._lob_apply_agreed_levels(signed_on)
+        self.env.invalidate_all()
+        with self.assertQueryCount(22 + 2 * 2):
+            talks[1:]._lob_apply_agreed_levels(signed_on)
+        skills = self.env["hr.employee.skill"].search(
+            [("employee_id", "in", employees.ids), ("skill_type_id", "=", self.framework.id)]
+        )
+        self.assertEqual(len(skills), 4 * len(self.slb.target_ids))
+        self.assertEqual(set(skills.mapped("skill_level_id")), {self.levels["vakbekwaam"]})
