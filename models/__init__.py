@@ -24,3 +24,4 @@ from . import res_company
 from . import res_config_settings
 from . import hr_employee
 from . import lob_talk_assessment
+from . import hr_employee_public

@@ -168,3 +168,14 @@ class TestCompetencySecurity(LobCompetencyCommon):
             as_manager.self_level_id = self.levels["excellent"]
         self.assertEqual(own.self_level_id, self.levels["vakbekwaam"])
         self.assertEqual(own.agreed_level_id, self.levels["basisbekwaam"])
+
+    def test_public_profile_shows_hours_to_the_employee_and_managers_only(self):
+        (self.activities[self.employee] | self.activities[self.colleague]).action_done()
+        Public = self.env["hr.employee.public"]
+        as_manager = Public.with_user(self.manager_user).browse(self.employee.id)
+        self.assertEqual(as_manager.lob_professionalisation_hours, 4)
+        self.assertEqual(as_manager.lob_professionalisation_norm, 59)
+        as_self = Public.with_user(self.employee_user).browse(self.employee.id)
+        self.assertEqual(as_self.lob_professionalisation_hours, 4)
+        as_outsider = Public.with_user(self.employee_user).browse(self.colleague.id)
+        self.assertEqual(as_outsider.lob_professionalisation_hours, 0)
