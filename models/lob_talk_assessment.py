@@ -7,7 +7,7 @@ from odoo.exceptions import UserError, ValidationError
 LEVEL_FIELDS = (
     "current_level_id",
     "target_level_id",
-    "self_level_id",
+    "employee_level_id",
     "manager_level_id",
     "agreed_level_id",
 )
@@ -64,8 +64,22 @@ class LobTalkAssessment(models.Model):
         domain=LEVEL_DOMAIN,
         help="The highest level the employee's current roles ask.",
     )
+    # The employee's self-assessment is private until they share their preparation: the
+    # stored value is out of reach of every user's reads (field groups), and the shown one is
+    # computed for whoever may see it.
+    employee_level_id = fields.Many2one(
+        "hr.skill.level",
+        "Stored self-assessment",
+        ondelete="restrict",
+        groups="base.group_system",
+        copy=False,
+    )
     self_level_id = fields.Many2one(
-        "hr.skill.level", "Self-assessment", ondelete="restrict", domain=LEVEL_DOMAIN
+        "hr.skill.level",
+        "Self-assessment",
+        compute="_compute_self_level_id",
+        inverse="_inverse_self_level_id",
+        domain=LEVEL_DOMAIN,
     )
     manager_level_id = fields.Many2one(
         "hr.skill.level", "Manager's assessment", ondelete="restrict", domain=LEVEL_DOMAIN
@@ -110,6 +124,23 @@ class LobTalkAssessment(models.Model):
                             scale=scale.name,
                         )
                     )
+
+    @api.depends("employee_level_id")
+    @api.depends_context("uid")
+    def _compute_self_level_id(self):
+        officer = self.env.su or self.env.user.has_group("lob_hrm.group_lob_officer")
+        for assessment in self:
+            stored = assessment.sudo()
+            visible = (
+                officer
+                or stored.employee_id.user_id == self.env.user
+                or stored.talk_id._lob_self_assessment_shared()
+            )
+            assessment.self_level_id = stored.employee_level_id if visible else False
+
+    def _inverse_self_level_id(self):
+        for assessment in self:
+            assessment.sudo().employee_level_id = assessment.self_level_id
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -270,6 +301,11 @@ class LobTalk(models.Model):
     assessment_ids = fields.One2many(
         "lob.talk.assessment", "talk_id", "Competency assessments", copy=False
     )
+
+    def _lob_self_assessment_shared(self):
+        """Whether the conductor may see the employee's self-assessments of this talk."""
+        self.ensure_one()
+        return self.state in ("held", "signed", "done")
 
     def _lob_prepare_assessments(self):
         return self.env["lob.talk.assessment"]._lob_prepare(self)

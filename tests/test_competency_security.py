@@ -179,3 +179,20 @@ class TestCompetencySecurity(LobCompetencyCommon):
         self.assertEqual(as_self.lob_professionalisation_hours, 4)
         as_outsider = Public.with_user(self.employee_user).browse(self.colleague.id)
         self.assertEqual(as_outsider.lob_professionalisation_hours, 0)
+
+    def test_self_assessment_stays_private_until_shared(self):
+        own = self.assessments[self.employee]
+        own.with_user(self.employee_user).self_level_id = self.levels["vakbekwaam"]
+        as_manager = own.with_user(self.manager_user)
+        self.assertFalse(as_manager.self_level_id)
+        with self.assertRaises(AccessError):
+            as_manager.read(["employee_level_id"])
+        with self.assertRaises(AccessError):
+            self.env["lob.talk.assessment"].with_user(self.manager_user).search(
+                [("employee_level_id", "=", self.levels["vakbekwaam"].id)]
+            )
+        self.assertEqual(own.with_user(self.employee_user).self_level_id, self.levels["vakbekwaam"])
+        self.assertEqual(own.with_user(self.officer_user).self_level_id, self.levels["vakbekwaam"])
+        own.talk_id.state = "held"
+        as_manager.invalidate_recordset()
+        self.assertEqual(as_manager.self_level_id, self.levels["vakbekwaam"])
