@@ -36,6 +36,7 @@
         "views/lob_professionalisation_views.xml",
         "views/hr_employee_views.xml",
         "views/res_config_settings_views.xml",
+        "views/lob_talk_assessment_views.xml",
         "views/lob_competency_menus.xml",
     ],
     "demo": ["demo/lob_talk_template_demo.xml", "demo/lob_competency_demo.xml"],

@@ -817,7 +817,7 @@ class LobTalk(models.Model):
 
 
 class HrEmployee(models.Model):
-    _inherit = "hr.employee"
+    _inherit = "hr.employee"  # pylint: disable=consider-merging-classes-inherited
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_lob_talks(self):

@@ -2,7 +2,7 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 LEVEL_FIELDS = (
     "current_level_id",
@@ -109,7 +109,8 @@ class LobTalkAssessment(models.Model):
 
     @api.constrains("skill_id", *LEVEL_FIELDS)
     def _check_levels(self):
-        for assessment in self:
+        # sudo: the stored self-assessment is out of reach of the users' own reads
+        for assessment in self.sudo():
             scale = assessment.skill_id.skill_type_id
             for name in LEVEL_FIELDS:
                 level = assessment[name]
@@ -125,16 +126,16 @@ class LobTalkAssessment(models.Model):
                         )
                     )
 
-    @api.depends("employee_level_id")
+    @api.depends("employee_level_id", "talk_id.employee_shared")
     @api.depends_context("uid")
     def _compute_self_level_id(self):
-        officer = self.env.su or self.env.user.has_group("lob_hrm.group_lob_officer")
+        # as the talk's answers: the employee's own part reaches others once shared
         for assessment in self:
             stored = assessment.sudo()
             visible = (
-                officer
+                self.env.su
                 or stored.employee_id.user_id == self.env.user
-                or stored.talk_id._lob_self_assessment_shared()
+                or stored.talk_id.employee_shared
             )
             assessment.self_level_id = stored.employee_level_id if visible else False
 
@@ -302,13 +303,35 @@ class LobTalk(models.Model):
         "lob.talk.assessment", "talk_id", "Competency assessments", copy=False
     )
 
-    def _lob_self_assessment_shared(self):
-        """Whether the conductor may see the employee's self-assessments of this talk."""
-        self.ensure_one()
-        return self.state in ("held", "signed", "done")
-
     def _lob_prepare_assessments(self):
         return self.env["lob.talk.assessment"]._lob_prepare(self)
 
     def _lob_apply_agreed_levels(self, signed_on):
         return self.env["lob.talk.assessment"]._lob_apply(self, signed_on)
+
+    def action_lob_prepare_assessments(self):
+        """Add the competencies the employee's current roles ask (HR or the conductor)."""
+        for talk in self:
+            if not (talk.is_conductor or talk.is_officer):
+                raise AccessError(
+                    self.env._(
+                        "Only the conductor or HR can load the competencies of the talk "
+                        "'%(talk)s'.",
+                        talk=talk.name,
+                    )
+                )
+        self.sudo()._lob_prepare_assessments()
+        return True
+
+    def action_start_preparation(self):
+        result = super().action_start_preparation()
+        # the employee self-assesses the competencies of their roles while preparing
+        self.sudo()._lob_prepare_assessments()
+        return result
+
+    def _lob_on_signed(self):
+        result = super()._lob_on_signed()
+        for talk in self:
+            signed_at = max(talk.employee_signed_date, talk.conductor_signed_date)
+            talk._lob_apply_agreed_levels(fields.Date.context_today(talk, signed_at))
+        return result

@@ -192,7 +192,8 @@ class TestCompetencySecurity(LobCompetencyCommon):
                 [("employee_level_id", "=", self.levels["vakbekwaam"].id)]
             )
         self.assertEqual(own.with_user(self.employee_user).self_level_id, self.levels["vakbekwaam"])
-        self.assertEqual(own.with_user(self.officer_user).self_level_id, self.levels["vakbekwaam"])
-        own.talk_id.state = "held"
-        as_manager.invalidate_recordset()
+        # HR reads it once shared, like the employee's answers
+        self.assertFalse(own.with_user(self.officer_user).self_level_id)
+        own.talk_id.with_context(lob_talk_internal=True).employee_shared = True
+        self.env.invalidate_all()
         self.assertEqual(as_manager.self_level_id, self.levels["vakbekwaam"])
