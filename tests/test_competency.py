@@ -399,6 +399,24 @@ class TestProfessionalisation(LobCompetencyCommon):
         action = self.employee.action_lob_professionalisation()
         self.assertEqual(sorted(Activity.search(action["domain"]).mapped("hours")), [6, 8, 16, 30])
 
+    def test_activity_carries_out_an_agreement_of_the_same_employee(self):
+        agreements = self.env["lob.talk.agreement"].create(
+            [
+                {"talk_id": self._talk(employee).id, "description": "Volg de training"}
+                for employee in (self.employee, self.colleague)
+            ]
+        )
+        activity = self.env["lob.professionalisation"].create(
+            {
+                "employee_id": self.employee.id,
+                "name": "Training loopbaandialoog",
+                "agreement_id": agreements[0].id,
+            }
+        )
+        self.assertEqual(activity.agreement_id.talk_id.employee_id, self.employee)
+        with self.assertRaisesRegex(ValidationError, "made with another employee"):
+            activity.agreement_id = agreements[1]
+
 
 @tagged("post_install", "-at_install")
 class TestFrameworkExchangeWizards(LobCompetencyCommon):
