@@ -174,6 +174,10 @@ class LobTalk(models.Model):
     is_conductor = fields.Boolean(compute="_compute_user_role")
     is_officer = fields.Boolean(compute="_compute_user_role")
     answer_count = fields.Integer(compute="_compute_answer_count")
+    # which answer columns the talk form needs: only those its template asks for
+    has_scale = fields.Boolean(compute="_compute_answer_types")
+    has_yes_no = fields.Boolean(compute="_compute_answer_types")
+    has_level = fields.Boolean(compute="_compute_answer_types")
 
     @api.constrains("template_id", "employee_id", "conductor_id")
     def _check_parties(self):
@@ -251,6 +255,14 @@ class LobTalk(models.Model):
     def _compute_answer_count(self):
         for talk in self:
             talk.answer_count = len(talk.answer_ids.filtered("prompt_id"))
+
+    @api.depends("template_id.prompt_ids.answer_type")
+    def _compute_answer_types(self):
+        for talk in self:
+            types = set(talk.sudo().template_id.prompt_ids.mapped("answer_type"))
+            talk.has_scale = "scale" in types
+            talk.has_yes_no = "yes_no" in types
+            talk.has_level = "level" in types
 
     @api.depends("employee_id", "planned_date")
     def _compute_previous_agreement_ids(self):
@@ -369,7 +381,7 @@ class LobTalk(models.Model):
                         talk=talk.name,
                     )
                 )
-            talk._lob_check_state(("preparation", "held"), self.env._("share the preparation"))
+            talk._lob_check_shareable()
         self._lob_write_internal({"employee_shared": True})
         self.activity_feedback(
             ["mail.mail_activity_data_todo"],
@@ -389,7 +401,7 @@ class LobTalk(models.Model):
                         talk=talk.name,
                     )
                 )
-            talk._lob_check_state(("preparation", "held"), self.env._("share the preparation"))
+            talk._lob_check_shareable()
         self._lob_write_internal({"manager_shared": True})
         return True
 
@@ -419,12 +431,14 @@ class LobTalk(models.Model):
                         talk=talk.name,
                     )
                 )
-            if talk[f"{prefix}_signed_date"]:
+            # no f-string inside the translated call: the term extractor would stop there
+            signed_on = talk[prefix + "_signed_date"]
+            if signed_on:
                 raise UserError(
                     self.env._(
                         "You already signed the talk '%(talk)s' on %(date)s.",
                         talk=talk.name,
-                        date=talk[f"{prefix}_signed_date"],
+                        date=signed_on,
                     )
                 )
             talk._lob_write_internal(
@@ -674,6 +688,17 @@ class LobTalk(models.Model):
                     )
                 )
 
+    def _lob_check_shareable(self):
+        self.ensure_one()
+        if self.state not in ("preparation", "held"):
+            raise UserError(
+                self.env._(
+                    "The preparation of the talk '%(talk)s' can be shared once the employee is "
+                    "invited, until the talk is signed.",
+                    talk=self.name,
+                )
+            )
+
     def _lob_check_state(self, states, what):
         self.ensure_one()
         if self.state not in states:
@@ -707,12 +732,13 @@ class LobTalk(models.Model):
         for talk in self:
             missing = talk.sudo().answer_ids.filtered(lambda a: a.prompt_id.required and a.is_empty)
             if missing:
+                prompts = "\n".join("- " + text for text in missing.prompt_id.mapped("text"))
                 raise UserError(
                     self.env._(
                         "The talk '%(talk)s' cannot be marked held: these required prompts "
                         "are not answered yet:\n%(prompts)s",
                         talk=talk.name,
-                        prompts="\n".join(f"- {a.prompt_id.text}" for a in missing),
+                        prompts=prompts,
                     )
                 )
 

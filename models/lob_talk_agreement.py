@@ -1,6 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 
 # What stays editable on the agreements of a signed talk: the progress.
 PROGRESS_FIELDS = {"status", "closing_remark"}
@@ -48,9 +48,13 @@ class LobTalkAgreement(models.Model):
             for agreement in agreements:
                 agreement.talk_id._lob_check_locked()
                 agreement._lob_check_party()
-                agreement.talk_id._lob_check_state(
-                    ("planned", "preparation", "held"), self.env._("add agreements to")
-                )
+                if agreement.talk_id.state == "cancelled":
+                    raise UserError(
+                        self.env._(
+                            "The talk '%(talk)s' is cancelled: it takes no agreements.",
+                            talk=agreement.talk_id.name,
+                        )
+                    )
         return agreements
 
     def write(self, vals):

@@ -37,6 +37,7 @@ class LobTalkAnswer(models.Model):
     section_sequence = fields.Integer(compute="_compute_sequences", store=True)
     prompt_sequence = fields.Integer(compute="_compute_sequences", store=True)
     name = fields.Text("Question", compute="_compute_name")
+    section_title = fields.Char(related="section_id.title")
     phase = fields.Selection(related="section_id.phase")
     intro = fields.Text(related="section_id.intro")
     guidance = fields.Text(related="prompt_id.guidance")
@@ -68,10 +69,15 @@ class LobTalkAnswer(models.Model):
             answer.section_sequence = answer.section_id.sequence
             answer.prompt_sequence = -1 if answer.display_type else answer.prompt_id.sequence
 
-    @api.depends("display_type", "section_id.title", "prompt_id.text")
+    @api.depends("display_type", "section_id.title", "section_id.intro", "prompt_id.text")
     def _compute_name(self):
         for answer in self.sudo():
-            answer.name = answer.section_id.title if answer.display_type else answer.prompt_id.text
+            if not answer.display_type:
+                answer.name = answer.prompt_id.text
+            else:
+                # a heading carries its section's intro, so that the phase reads as one line
+                section = answer.section_id
+                answer.name = " - ".join(part for part in (section.title, section.intro) if part)
 
     @api.depends("answer_type", *VALUE_FIELDS)
     def _compute_is_empty(self):

@@ -141,6 +141,10 @@ class TestTalkFlow(LobTalkCommon):
         talk.with_user(self.employee).action_sign()
         talk.with_user(self.manager).action_sign()
         self.assertEqual(talk.state, "signed")
+        talk.with_user(self.manager).action_done()
+        self.assertEqual(talk.state, "done")
+        with self.assertRaisesRegex(UserError, "signed and locked"):
+            talk.with_user(self.officer).write({"name": "Renamed"})
 
         # The next talk shows the open agreements under "look back".
         next_talk = self._create_talk(planned_date=fields.Datetime.now() + timedelta(days=300))
@@ -195,6 +199,8 @@ class TestTalkFaults(LobTalkCommon):
             talk.with_user(self.manager).action_held()
         with self.assertRaisesRegex(UserError, "cannot sign"):
             talk.with_user(self.employee).action_sign()
+        with self.assertRaisesRegex(UserError, "can be shared once the employee is invited"):
+            talk.with_user(self.employee).action_share_employee()
         with self.assertRaisesRegex(UserError, "change through its buttons only"):
             talk.with_user(self.officer).write({"state": "done"})
         with self.assertRaisesRegex(UserError, "buttons only"):

@@ -1,4 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from markupsafe import escape
+
 from odoo.exceptions import AccessError
 from odoo.fields import Command
 from odoo.tests import tagged
@@ -107,6 +109,8 @@ class TestTalkAccessMatrix(LobTalkCommon):
                 continue
             html = self._report_html(who)
             self.assertIn("TOGETHER", html, who)
+            for section in self.template.section_ids:
+                self.assertIn(str(escape(section.title)), html, who)
             self.assertIn("Mentor a new colleague", html, who)
             self.assertNotIn("workload", html, who)
             self.assertEqual("EVA-PREP" in html, employee_shared, who)
