@@ -391,7 +391,10 @@ class LobExchange(models.AbstractModel):
                 "Unsupported version %(found)s; this version of the add-on reads version "
                 "%(version)s."
             ),
-            "empty_document": _("The file holds no templates, career competencies or idiom."),
+            "empty_document": _(
+                "The file holds no templates, career competencies, idiom, competency "
+                "framework or roles."
+            ),
             "duplicate_key": _("The key '%(key)s' occurs more than once."),
             "duplicate_rank": _("The rank %(rank)s occurs more than once."),
             "unknown_reference": _("Unknown %(what)s '%(key)s'."),
@@ -479,7 +482,13 @@ class LobExchange(models.AbstractModel):
             document = exchange.load_document(data)
         except exchange.ExchangeError as exc:
             self._raise_problems(exc.problems, data)
-        if not (document.templates or document.dimensions or document.idiom):
+        if not (
+            document.templates
+            or document.dimensions
+            or document.idiom
+            or document.framework
+            or document.roles
+        ):
             self._raise_problems(
                 [exchange.Problem("$", "empty_document", "the file holds nothing to import")]
             )
@@ -734,6 +743,10 @@ class LobExchange(models.AbstractModel):
             self.env["ir.model.data"].create(data)
         return records
 
+    def _create_one(self, model, values, xmlid=None):
+        """Create one record from ``values``, named ``xmlid`` (noupdate) when given."""
+        return self._create(model, [values], [xmlid])
+
     @api.model
     def _load_default_content(self):
         """Load ``data/lob_default_content.json`` once (called from data XML on install).
@@ -746,6 +759,219 @@ class LobExchange(models.AbstractModel):
         ):
             return
         self._import_document(load_default_content(), xmlid_prefix="default")
+
+    # -- competency framework and roles (issue 8) -------------------------------------
+    # A framework is an hr.skill.type flagged ``lob_profile``: levels are hr.skill.level,
+    # competencies hr.skill. Everything is matched by key, so importing a framework or a role
+    # that exists already completes it instead of duplicating it.
+
+    @api.model
+    def _framework_schema(self, skill_type):
+        """The core's view of an LOB skill type."""
+        levels = skill_type.skill_level_ids.sorted(lambda lvl: (lvl.level_progress, lvl.id))
+        level_keys = {level: level.lob_key or slugify_key(level.name) for level in levels}
+        areas = skill_type.lob_area_ids.sorted(lambda a: (a.sequence, a.id))
+        area_keys = {area: area.key or slugify_key(area.name) for area in areas}
+        groups = (
+            ("lob_for_primary", schemas.RoleGroup.PRIMARY),
+            ("lob_for_specialist", schemas.RoleGroup.SPECIALIST),
+            ("lob_for_coordinator", schemas.RoleGroup.COORDINATOR),
+        )
+        return schemas.CompetencyFramework(
+            key=skill_type.lob_key or slugify_key(skill_type.name),
+            name=skill_type.name,
+            description=skill_type.lob_description or "",
+            levels=[
+                schemas.Level(
+                    key=level_keys[level],
+                    name=level.name,
+                    rank=rank,
+                    description=level.lob_description or "",
+                )
+                for rank, level in enumerate(levels, start=1)
+            ],
+            areas=[
+                schemas.CompetencyArea(
+                    key=area_keys[area], name=area.name, description=area.description or ""
+                )
+                for area in areas
+            ],
+            competencies=[
+                schemas.Competency(
+                    key=skill.lob_key or slugify_key(skill.name),
+                    name=skill.name,
+                    area=area_keys[skill.lob_area_id],
+                    description=skill.lob_description or "",
+                    groups=[group for name, group in groups if skill[name]],
+                    levels=[
+                        schemas.LevelDescription(
+                            level=level_keys[line.skill_level_id], description=line.description
+                        )
+                        for line in skill.lob_level_description_ids
+                    ],
+                )
+                for skill in skill_type.skill_ids
+                if skill.lob_area_id
+            ],
+        )
+
+    @api.model
+    def _role_schema(self, role):
+        return schemas.Role(
+            key=role.key or slugify_key(role.name),
+            name=role.name,
+            group=role.group,
+            description=role.description or "",
+            targets=[
+                schemas.RoleTarget(
+                    competency=target.skill_id.lob_key or slugify_key(target.skill_id.name),
+                    level=target.skill_level_id.lob_key or slugify_key(target.skill_level_id.name),
+                )
+                for target in role.target_ids
+            ],
+        )
+
+    @api.model
+    def _export_framework_document(self, skill_type, roles=None):
+        """An exchange document with the framework ``skill_type`` and ``roles`` on it."""
+        roles = roles if roles is not None else self._framework_roles(skill_type)
+        try:
+            document = schemas.Document(
+                framework=self._framework_schema(skill_type),
+                roles=[self._role_schema(role) for role in roles],
+            )
+        except ValueError as exc:
+            raise UserError(
+                self.env._(
+                    "The framework '%(framework)s' cannot be exported yet:\n%(error)s",
+                    framework=skill_type.name,
+                    error=exc,
+                )
+            ) from exc
+        return exchange.dump_document(document)
+
+    @api.model
+    def _framework_roles(self, skill_type):
+        return self.env["lob.role"].search([("skill_type_id", "=", skill_type.id)])
+
+    @api.model
+    def _load_framework(self, document, company=None, xmlid_prefix=None):
+        """Create or complete the framework and the roles of a validated ``document``.
+
+        Returns the LOB skill type (an empty recordset when the document holds none).
+        """
+        item = document.framework
+        SkillType = self.env["hr.skill.type"].with_context(active_test=False)
+        if not item:
+            return SkillType
+        skill_type = SkillType.search([("lob_key", "=", item.key)], limit=1)
+        if not skill_type:
+            skill_type = self._create_one(
+                SkillType,
+                {
+                    "name": item.name,
+                    "lob_profile": True,
+                    "lob_key": item.key,
+                    "lob_description": item.description,
+                },
+                xmlid_prefix and f"{xmlid_prefix}_framework_{item.key}",
+            )
+        top_rank = max(level.rank for level in item.levels)
+        levels = {level.lob_key: level for level in skill_type.skill_level_ids if level.lob_key}
+        for level in item.levels:
+            if level.key not in levels:
+                levels[level.key] = self._create_one(
+                    "hr.skill.level",
+                    {
+                        "skill_type_id": skill_type.id,
+                        "name": level.name,
+                        "lob_key": level.key,
+                        "lob_description": level.description,
+                        "level_progress": round(level.rank * 100 / top_rank),
+                        "default_level": level.rank == 1,
+                    },
+                    xmlid_prefix and f"{xmlid_prefix}_level_{level.key}",
+                )
+        areas = {area.key: area for area in skill_type.lob_area_ids if area.key}
+        for sequence, area in enumerate(item.areas, start=1):
+            if area.key not in areas:
+                areas[area.key] = self._create_one(
+                    "lob.competency.area",
+                    {
+                        "skill_type_id": skill_type.id,
+                        "key": area.key,
+                        "name": area.name,
+                        "description": area.description,
+                        "sequence": sequence * 10,
+                    },
+                    xmlid_prefix and f"{xmlid_prefix}_area_{area.key}",
+                )
+        skills = {skill.lob_key: skill for skill in skill_type.skill_ids if skill.lob_key}
+        for sequence, competency in enumerate(item.competencies, start=1):
+            if competency.key in skills:
+                continue
+            skills[competency.key] = self._create_one(
+                "hr.skill",
+                {
+                    "skill_type_id": skill_type.id,
+                    "name": competency.name,
+                    "sequence": sequence * 10,
+                    "lob_key": competency.key,
+                    "lob_area_id": areas[competency.area].id,
+                    "lob_description": competency.description,
+                    "lob_for_primary": schemas.RoleGroup.PRIMARY in competency.groups,
+                    "lob_for_specialist": schemas.RoleGroup.SPECIALIST in competency.groups,
+                    "lob_for_coordinator": schemas.RoleGroup.COORDINATOR in competency.groups,
+                    "lob_level_description_ids": [
+                        Command.create(
+                            {
+                                "skill_level_id": levels[line.level].id,
+                                "description": line.description,
+                            }
+                        )
+                        for line in competency.levels
+                    ],
+                },
+                xmlid_prefix and f"{xmlid_prefix}_competency_{competency.key}",
+            )
+        company_id = company.id if company else False
+        Role = self.env["lob.role"].with_context(active_test=False)
+        taken = set(Role.search([("company_id", "in", [company_id, False])]).mapped("key"))
+        for sequence, role in enumerate(document.roles, start=1):
+            if role.key in taken:
+                continue
+            self._create_one(
+                Role,
+                {
+                    "key": role.key,
+                    "name": role.name,
+                    "group": role.group.value,
+                    "description": role.description,
+                    "sequence": sequence * 10,
+                    "skill_type_id": skill_type.id,
+                    "company_id": company_id,
+                    "target_ids": [
+                        Command.create(
+                            {
+                                "skill_id": skills[target.competency].id,
+                                "skill_level_id": levels[target.level].id,
+                            }
+                        )
+                        for target in role.targets
+                    ],
+                },
+                xmlid_prefix and f"{xmlid_prefix}_role_{role.key}",
+            )
+        return skill_type
+
+    @api.model
+    def _load_default_framework(self):
+        """Load the framework and roles of ``data/lob_default_content.json`` once."""
+        if self.env["ir.model.data"].search_count(
+            [("module", "=", "lob_hrm"), ("name", "=like", "default_framework_%")], limit=1
+        ):
+            return
+        self._load_framework(load_default_content(), xmlid_prefix="default")
 
 
 XMLID_KINDS = {"lob.dimension": "dimension", "lob.idiom.term": "idiom"}

@@ -1,4 +1,6 @@
 from . import (
+    test_competency,
+    test_competency_security,
     test_core_integration,
     test_exchange_import,
     test_exchange_properties,

@@ -5,3 +5,6 @@ from . import lob_template_mirror_wizard
 from . import lob_finding_accept_wizard
 from . import lob_template_publish_wizard
 from . import lob_talk_reopen_wizard
+from . import (
+    lob_framework_exchange,
+)

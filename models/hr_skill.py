@@ -1,0 +1,62 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from .lob_exchange import KEY_HELP, check_key
+
+
+class HrSkill(models.Model):
+    """A skill of an LOB framework is a competency: its area, what it means, which groups of
+    LOB professionals it concerns and what each level looks like for it."""
+
+    _inherit = "hr.skill"
+
+    lob_key = fields.Char("Key", help=KEY_HELP, copy=False, index="btree_not_null")
+    lob_profile = fields.Boolean(related="skill_type_id.lob_profile")
+    lob_area_id = fields.Many2one(
+        "lob.competency.area",
+        "Area",
+        ondelete="restrict",
+        index="btree_not_null",
+        domain="[('skill_type_id', '=', skill_type_id)]",
+    )
+    lob_description = fields.Text("Competency description", translate=True)
+    lob_for_primary = fields.Boolean(
+        "Primary process", help="Concerns mentors, SLB'ers, coaches and teachers."
+    )
+    lob_for_specialist = fields.Boolean(
+        "Specialists", help="Concerns deans, LOB coordinators and career advisers."
+    )
+    lob_for_coordinator = fields.Boolean(
+        "Coordinators and managers",
+        help="Concerns coordinators, policy makers and team leaders.",
+    )
+    lob_level_description_ids = fields.One2many(
+        "lob.competency.level", "skill_id", "Level descriptions", copy=True
+    )
+
+    _sql_constraints = [
+        (
+            "lob_key_type_uniq",
+            "unique(skill_type_id, lob_key)",
+            "Two competencies of a framework cannot share a key.",
+        ),
+    ]
+
+    @api.constrains("lob_key")
+    def _check_lob_key(self):
+        for skill in self:
+            check_key(skill, skill.lob_key)
+
+    @api.constrains("lob_area_id", "skill_type_id")
+    def _check_lob_area(self):
+        for skill in self:
+            if skill.lob_area_id and skill.lob_area_id.skill_type_id != skill.skill_type_id:
+                raise ValidationError(
+                    self.env._(
+                        "The competency '%(skill)s' cannot belong to the area '%(area)s' of "
+                        "another framework.",
+                        skill=skill.name,
+                        area=skill.lob_area_id.name,
+                    )
+                )

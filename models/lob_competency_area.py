@@ -1,0 +1,40 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+
+from .lob_exchange import KEY_HELP, check_key
+
+
+class LobCompetencyArea(models.Model):
+    """An area of expertise of the Raamwerk LOB (visie en beleid, oriëntatie en begeleiding,
+    organisatie, samenwerking) grouping the competencies of a framework."""
+
+    _name = "lob.competency.area"
+    _description = "Competency area"
+    _order = "skill_type_id, sequence, id"
+
+    skill_type_id = fields.Many2one(
+        "hr.skill.type",
+        "Framework",
+        required=True,
+        ondelete="cascade",
+        index=True,
+        domain="[('lob_profile', '=', True)]",
+    )
+    sequence = fields.Integer(default=10)
+    key = fields.Char(help=KEY_HELP)
+    name = fields.Char(required=True, translate=True)
+    description = fields.Text(translate=True)
+    skill_ids = fields.One2many("hr.skill", "lob_area_id", "Competencies")
+
+    _sql_constraints = [
+        (
+            "key_type_uniq",
+            "unique(skill_type_id, key)",
+            "Two areas of a framework cannot share a key.",
+        ),
+    ]
+
+    @api.constrains("key")
+    def _check_key(self):
+        for area in self:
+            check_key(area, area.key)

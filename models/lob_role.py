@@ -1,0 +1,79 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+
+from .lob_exchange import KEY_HELP, check_key
+
+ROLE_GROUPS = [
+    ("primary", "Primary process"),
+    ("specialist", "Specialist"),
+    ("coordinator", "Coordinator or manager"),
+]
+
+
+class LobRole(models.Model):
+    """An LOB role (SLB'er, loopbaancoach, BPV-begeleider, decaan, teamleider): a task
+    description and the level it asks per competency of the framework."""
+
+    _name = "lob.role"
+    _description = "LOB role"
+    _order = "sequence, name, id"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, translate=True)
+    key = fields.Char(help=KEY_HELP, copy=False)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    group = fields.Selection(
+        ROLE_GROUPS,
+        required=True,
+        default="primary",
+        help="The group of LOB professionals of the Raamwerk LOB this role belongs to.",
+    )
+    description = fields.Text("Task description", translate=True)
+    skill_type_id = fields.Many2one(
+        "hr.skill.type",
+        "Framework",
+        required=True,
+        ondelete="restrict",
+        domain="[('lob_profile', '=', True)]",
+        default=lambda self: self.env["hr.skill.type"].search(
+            [("lob_profile", "=", True)], limit=1
+        ),
+    )
+    target_ids = fields.One2many("lob.role.target", "role_id", "Required levels", copy=True)
+    assignment_ids = fields.One2many("lob.role.assignment", "role_id", "Assignments")
+    assignment_count = fields.Integer("Current holders", compute="_compute_assignment_count")
+    company_id = fields.Many2one(
+        "res.company", help="Leave empty to share the role with all companies."
+    )
+
+    _sql_constraints = [
+        (
+            "key_company_uniq",
+            "unique(key, company_id)",
+            "Two roles cannot share a key.",
+        ),
+    ]
+
+    @api.constrains("key")
+    def _check_key(self):
+        for role in self:
+            check_key(role, role.key)
+
+    def _compute_assignment_count(self):
+        counts = dict(
+            self.env["lob.role.assignment"]._read_group(
+                [("role_id", "in", self.ids), ("is_current", "=", True)],
+                ["role_id"],
+                ["__count"],
+            )
+        )
+        for role in self:
+            role.assignment_count = counts.get(role, 0)
+
+    def action_view_assignments(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("lob_hrm.lob_role_assignment_action")
+        action["domain"] = [("role_id", "=", self.id)]
+        action["context"] = {"default_role_id": self.id, "search_default_current": 1}
+        return action
