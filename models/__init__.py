@@ -29,5 +29,4 @@ from . import lob_talk_answer
 from . import lob_talk_note
 from . import lob_talk_agreement
 from . import lob_talk_cycle_progress
-from . import lob_talk_planning
 from . import lob_talk_report

@@ -94,7 +94,8 @@ class HrEmployee(models.Model):
         """Who holds this employee's talk by default: their manager. hr makes a team's manager
         their own manager when they join their own team: their talk goes to the manager of the
         team above, or has no conductor (HR names one)."""
-        self.ensure_one()
+        if len(self) != 1:
+            return self.browse()
         conductor = self.parent_id
         if conductor == self:
             conductor = self.department_id.parent_id.manager_id

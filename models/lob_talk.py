@@ -17,6 +17,8 @@ LOCKED_STATES = ("signed", "done")
 PARTY_BY_RESPONDENT = {"coachee": "employee", "coach": "manager", "together": "together"}
 # A held talk that is still not signed this many days after its date counts as overdue.
 SIGN_GRACE_DAYS = 14
+# the to-do a talk cycle gives the conductor of each talk it generates
+PLANNING_ACTIVITY = "lob_hrm.mail_activity_type_talk_planning"
 # Fields that only the workflow buttons change (never a plain write from a form or RPC).
 WORKFLOW_FIELDS = {
     "state",
@@ -128,6 +130,9 @@ class LobTalk(models.Model):
     )
     answer_ids = fields.One2many("lob.talk.answer", "talk_id", "Answers", copy=False)
     agreement_ids = fields.One2many("lob.talk.agreement", "talk_id", "Agreements", copy=False)
+    assessment_ids = fields.One2many(
+        "lob.talk.assessment", "talk_id", "Competency assessments", copy=False
+    )
     previous_agreement_ids = fields.Many2many(
         "lob.talk.agreement",
         string="Open agreements of the previous talk",
@@ -366,7 +371,11 @@ class LobTalk(models.Model):
                 )
         self._lob_write_internal({"state": "preparation"})
         self._lob_sync_answers()
+        # the employee self-assesses the competencies of their roles while preparing
+        self.sudo()._lob_prepare_assessments()
         self._lob_schedule_preparation()
+        # sudo: HR may hold the planning to-do of a talk whose conductor has no user
+        self.sudo().activity_feedback([PLANNING_ACTIVITY])
         self._lob_send_mail("lob_hrm.lob_talk_mail_template_invitation")
         return True
 
@@ -466,6 +475,7 @@ class LobTalk(models.Model):
             talk._lob_check_state(("planned", "preparation", "held"), self.env._("cancel"))
         self._lob_write_internal({"state": "cancelled", "is_overdue": False})
         self.activity_unlink(["mail.mail_activity_data_todo"])
+        self.sudo().activity_unlink([PLANNING_ACTIVITY])
         return True
 
     def action_reset_planned(self):
@@ -489,6 +499,20 @@ class LobTalk(models.Model):
     def action_print(self):
         return self.env.ref("lob_hrm.lob_talk_report_action").report_action(self)
 
+    def action_lob_prepare_assessments(self):
+        """Add the competencies the employee's current roles ask (HR or the conductor)."""
+        for talk in self:
+            if not (talk.is_conductor or talk.is_officer):
+                raise AccessError(
+                    self.env._(
+                        "Only the conductor or HR can load the competencies of the talk "
+                        "'%(talk)s'.",
+                        talk=talk.name,
+                    )
+                )
+        self.sudo()._lob_prepare_assessments()
+        return True
+
     # -- business methods -------------------------------------------------------------------
 
     def _lob_on_signed(self):
@@ -498,6 +522,9 @@ class LobTalk(models.Model):
             body=self.env._("Signed by the employee and the conductor: the talk is locked."),
             subtype_xmlid="mail.mt_note",
         )
+        for talk in self:
+            signed_at = max(talk.employee_signed_date, talk.conductor_signed_date)
+            talk._lob_apply_agreed_levels(fields.Date.context_today(talk, signed_at))
 
     def _lob_reopen(self, reason):
         """HR reopens a signed talk: the signatures are cleared and it must be signed again."""
@@ -840,3 +867,45 @@ class LobTalk(models.Model):
                 subtype_xmlid="mail.mt_comment",
                 partner_ids=(talk.employee_user_id | talk.conductor_user_id).partner_id.ids,
             )
+
+    def _lob_prepare_assessments(self):
+        return self.env["lob.talk.assessment"]._lob_prepare(self)
+
+    def _lob_apply_agreed_levels(self, signed_on):
+        return self.env["lob.talk.assessment"]._lob_apply(self, signed_on)
+
+    def _lob_schedule_planning(self):
+        """Give the conductor of each talk the to-do to plan it, in one batch: due two weeks
+        into the cycle (from today if it already started), never after its end. Without a
+        conductor who has a user, the HR officer who generated the talks holds it."""
+        activity_type = self.env.ref(PLANNING_ACTIVITY)
+        today = fields.Date.context_today(self)
+        model_id = self.env["ir.model"]._get_id("lob.talk")
+        vals_list = []
+        for talk in self:
+            cycle = talk.cycle_id
+            start = max(cycle.date_start, today) if cycle else today
+            deadline = start + timedelta(days=activity_type.delay_count)
+            if cycle:
+                deadline = max(min(deadline, cycle.date_end), today)
+            vals_list.append(
+                {
+                    "activity_type_id": activity_type.id,
+                    "summary": activity_type.summary,
+                    "note": self.env._(
+                        "Agree a date with %(employee)s and invite them to prepare the talk.",
+                        employee=talk.employee_id.name,
+                    ),
+                    "date_deadline": deadline,
+                    "res_model_id": model_id,
+                    "res_id": talk.id,
+                    "user_id": talk.conductor_user_id.id or self.env.uid,
+                    "automated": True,
+                }
+            )
+        # no mail per to-do: a team leader gets one to-do per talk, not a mail per talk
+        return (
+            self.env["mail.activity"]
+            .with_context(mail_activity_quick_update=True)
+            .create(vals_list)
+        )

@@ -2,7 +2,7 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 LEVEL_FIELDS = (
     "current_level_id",
@@ -294,44 +294,3 @@ class LobTalkAssessment(models.Model):
             EmployeeSkill.create(to_create)
         assessments.write({"applied_on": signed_on})
         return assessments.with_env(self.env)
-
-
-class LobTalk(models.Model):
-    _inherit = "lob.talk"
-
-    assessment_ids = fields.One2many(
-        "lob.talk.assessment", "talk_id", "Competency assessments", copy=False
-    )
-
-    def _lob_prepare_assessments(self):
-        return self.env["lob.talk.assessment"]._lob_prepare(self)
-
-    def _lob_apply_agreed_levels(self, signed_on):
-        return self.env["lob.talk.assessment"]._lob_apply(self, signed_on)
-
-    def action_lob_prepare_assessments(self):
-        """Add the competencies the employee's current roles ask (HR or the conductor)."""
-        for talk in self:
-            if not (talk.is_conductor or talk.is_officer):
-                raise AccessError(
-                    self.env._(
-                        "Only the conductor or HR can load the competencies of the talk "
-                        "'%(talk)s'.",
-                        talk=talk.name,
-                    )
-                )
-        self.sudo()._lob_prepare_assessments()
-        return True
-
-    def action_start_preparation(self):
-        result = super().action_start_preparation()
-        # the employee self-assesses the competencies of their roles while preparing
-        self.sudo()._lob_prepare_assessments()
-        return result
-
-    def _lob_on_signed(self):
-        result = super()._lob_on_signed()
-        for talk in self:
-            signed_at = max(talk.employee_signed_date, talk.conductor_signed_date)
-            talk._lob_apply_agreed_levels(fields.Date.context_today(talk, signed_at))
-        return result

@@ -77,7 +77,7 @@ class TestTalkQueries(LobTalkCommon):
                 "section_ids": sections,
             }
         )
-        template.action_publish()
+        template.with_context(lob_publish_confirmed=True).action_publish()
         self.assertEqual(len(template.prompt_ids), size)
         return template
 

@@ -71,7 +71,7 @@ class TestTalkTour(HttpCase):
                 ],
             }
         )
-        template.action_publish()
+        template.with_context(lob_publish_confirmed=True).action_publish()
         talk = (
             self.env["lob.talk"]
             .with_user(manager_user)
