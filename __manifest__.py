@@ -24,6 +24,9 @@
         "wizards/lob_exchange_import_wizard_views.xml",
         "wizards/lob_exchange_export_wizard_views.xml",
         "views/lob_menus.xml",
+        "security/lob_overview_security.xml",
+        "report/lob_competency_overview_views.xml",
+        "wizards/lob_competency_export_wizard_views.xml",
     ],
     "demo": ["demo/lob_talk_template_demo.xml"],
     "assets": {

@@ -1,4 +1,6 @@
 from . import (
+    test_competency_export,
+    test_competency_overview,
     test_core_integration,
     test_exchange_import,
     test_talk_template,

@@ -1,1 +1,6 @@
-from . import lob_exchange_export_wizard, lob_exchange_import_wizard, lob_template_mirror_wizard
+from . import (
+    lob_competency_export_wizard,
+    lob_exchange_export_wizard,
+    lob_exchange_import_wizard,
+    lob_template_mirror_wizard,
+)
