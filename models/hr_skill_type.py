@@ -32,3 +32,8 @@ class HrSkillType(models.Model):
     def _check_lob_key(self):
         for skill_type in self:
             check_key(skill_type, skill_type.lob_key)
+
+    def action_lob_export_json(self):
+        self.ensure_one()
+        wizard = self.env["lob.exchange.export.wizard"].create({"skill_type_id": self.id})
+        return wizard._download()

@@ -2,5 +2,6 @@ from . import (
     lob_competency_export_wizard,
     lob_exchange_export_wizard,
     lob_exchange_import_wizard,
+    lob_framework_exchange,
     lob_template_mirror_wizard,
 )
