@@ -1,6 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
 import io
+from datetime import datetime, time
 
 import openpyxl
 from dateutil.relativedelta import relativedelta
@@ -40,7 +41,30 @@ class TestCompetencyExport(LobOverviewCommon):
             talk = cls.env["lob.talk"].create(
                 {"template_id": template.id, "employee_id": employee.id, "cycle_id": cycle.id}
             )
-            talk.state = state
+            if "lob.talk.agreement" in cls.env:  # with the staff talks of issue 7
+                cls._agreements(talk, employee)
+            # the fixture skips the buttons' workflow: the state is what counts here
+            talk.with_context(lob_talk_internal=True).state = state
+
+    @classmethod
+    def _agreements(cls, talk, employee):
+        """An open agreement on networking and a done one, which the export leaves out."""
+        cls.env["lob.talk.agreement"].create(
+            [
+                {
+                    "talk_id": talk.id,
+                    "description": f"Training netwerken {employee.name}",
+                    "skill_id": cls.skills["netwerk"].id,
+                    "deadline": cls.today + relativedelta(months=3),
+                },
+                {
+                    "talk_id": talk.id,
+                    "description": "Al afgerond",
+                    "skill_id": cls.skills["netwerk"].id,
+                    "status": "done",
+                },
+            ]
+        )
 
     def _wizard(self, user, **values):
         Wizard = self.env["lob.competency.export.wizard"].with_user(user)
@@ -155,6 +179,20 @@ class TestCompetencyExport(LobOverviewCommon):
         definitions = {(row[0], row[2]) for row in self._sheet(wb["Definities"], 2)}
         self.assertIn(("Competentie", "Gesprek"), definitions)
         self.assertIn(("Rol", "SLB (test) + Decaan (test)"), definitions)
+
+    def test_open_agreements_beside_their_gaps(self):
+        if "lob.talk.agreement" not in self.env:
+            self.skipTest("staff talks (issue 7) are not merged yet")
+        wb, _wizard = self._workbook(self.officer_user)
+        gaps = self._sheet(wb["Ontwikkelpunten"], 2)
+        # the open agreements on a competency stand beside its gap; done ones do not
+        deadline = datetime.combine(self.today + relativedelta(months=3), time())  # as read back
+        self.assertEqual(gaps[1][:3], ["Bram", "Zorg (test)", "SLB (test) + Decaan (test)"])
+        self.assertEqual(gaps[1][7:10], ["Training netwerken Bram", deadline, "Open"])
+        self.assertEqual(gaps[3][:4], ["Anna", "Zorg (test)", "SLB (test)", "Netwerk"])
+        self.assertEqual(gaps[3][7:10], ["Training netwerken Anna", deadline, "Open"])
+        self.assertEqual(gaps[0][7:10], [None, None, None])
+        self.assertEqual(len(gaps), 4)
 
     def test_manager_workbook_holds_their_team_only(self):
         wb, _wizard = self._workbook(self.manager_user)

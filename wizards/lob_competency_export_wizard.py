@@ -293,7 +293,7 @@ class LobCompetencyExportWizard(models.TransientModel):
 
     def _lob_actions(self, employees, employee_names, skill_keys):
         """Open agreements of talks on a competency of the framework."""
-        if "lob.talk.agreement" not in self.env:  # the talks part is not installed yet
+        if "lob.talk.agreement" not in self.env:  # staff talks (issue 7) not merged yet
             return []
         agreements = self.env["lob.talk.agreement"].search_fetch(
             [
