@@ -45,12 +45,13 @@ class LobCompetencyOverview(models.Model):
     )
     role_ids = fields.Many2many(
         "lob.role",
+        string="Current roles",
         compute="_compute_role_ids",
         search="_search_role_ids",
         help="The LOB roles the employee holds today.",
     )
     skill_type_id = fields.Many2one("hr.skill.type", "Framework", readonly=True)
-    area_id = fields.Many2one("lob.competency.area", "Area", readonly=True)
+    area_id = fields.Many2one("lob.competency.area", readonly=True)
     skill_id = fields.Many2one("hr.skill", "Competency", readonly=True)
     sequence = fields.Integer(readonly=True, aggregator=None)
     current_level_id = fields.Many2one("hr.skill.level", "Current level", readonly=True)
