@@ -308,9 +308,7 @@ def main(argv=None) -> int:
     print(f"   total               {total:6.2f} s   ({total / full['write']:.2f}× the writer)")
     small_queries = f"({small['queries']} for {small['employees']} employees)"
     print(f"   queries             {full['queries']:6d}   {small_queries}")
-    print(
-        f"   peak memory         {full['peak_mb']:6.1f} MB (tracemalloc, read + write, a separate run)"
-    )
+    print(f"   peak memory         {full['peak_mb']:6.1f} MB (tracemalloc, read + write, own run)")
     print(f"   workbook            {full['size_kb']:6.0f} KB")
     ok = full["read"] <= MAX_READ_RATIO * full["write"] and full["queries"] == small["queries"]
     print(f"   targets: reading ≤ writing, queries constant: {'OK' if ok else 'MISSED'}")
