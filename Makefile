@@ -1,5 +1,5 @@
 # The two commands of the README work on a fresh machine: they install what they need.
-.PHONY: demo test lint core-test odoo-test bench schema clean
+.PHONY: demo test lint core-test odoo-test bench bench-odoo schema clean
 
 OUT ?= out
 
@@ -20,6 +20,9 @@ odoo-test:
 
 bench:
 	@bash -c 'source scripts/_venv.sh && "$$PY" bench/bench_xlsx.py'
+
+bench-odoo:  ## the Odoo export of 2,000 employees (needs odoo importable and PostgreSQL)
+	@python3 bench/bench_odoo_export.py
 
 schema:  ## regenerate the published JSON Schema
 	@bash -c 'source scripts/_venv.sh && "$$PY" -m lob_hrm schema --output schema/lob-hrm-exchange.schema.json'

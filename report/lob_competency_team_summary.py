@@ -31,7 +31,7 @@ class LobCompetencyTeamSummary(models.Model):
     manager_id = fields.Many2one("hr.employee", "Team manager", readonly=True)
     employee_count = fields.Integer("Employees", compute="_compute_figures")
     at_target_share = fields.Float(
-        "Share at target",
+        "At target",
         compute="_compute_figures",
         help="Targets reached out of all targets the team's roles set.",
     )
@@ -39,25 +39,25 @@ class LobCompetencyTeamSummary(models.Model):
         "Open gaps", compute="_compute_figures", help="Competencies below target."
     )
     professionalisation_hours = fields.Float(
-        "Professionalisation hours",
+        "Hours done",
         compute="_compute_figures",
         help="Hours of done professionalisation activities this calendar year.",
     )
     professionalisation_norm = fields.Float(
-        "Norm (hours)",
+        "Norm",
         compute="_compute_figures",
         help="Employees × the company's yearly professionalisation norm (full-time).",
     )
-    professionalisation_share = fields.Float("Hours against norm", compute="_compute_figures")
+    professionalisation_share = fields.Float("Hours / norm", compute="_compute_figures")
     talk_count = fields.Integer(
-        "Talks in cycles",
+        "Talks",
         compute="_compute_figures",
         help="Talks not cancelled of the talk cycles of the last twelve months.",
     )
     talk_done_count = fields.Integer(
-        "Talks completed", compute="_compute_figures", help="Signed or done."
+        "Completed", compute="_compute_figures", help="Signed or done."
     )
-    talk_done_share = fields.Float("Talk-cycle progress", compute="_compute_figures")
+    talk_done_share = fields.Float("Cycle progress", compute="_compute_figures")
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
