@@ -38,7 +38,7 @@
     "demo": ["demo/lob_talk_template_demo.xml", "demo/lob_competency_demo.xml"],
     "assets": {
         "web.assets_tests": ["lob_hrm/static/tests/tours/**/*"],
-        "web.assets_backend": ["lob_hrm/static/src/views/**/*"],
+        "web.assets_backend_lazy": ["lob_hrm/static/src/views/**/*"],
     },
     "application": True,
     "installable": True,

@@ -2,9 +2,9 @@
 // License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 // The competency overview's pivot as a heatmap: the share at target of each cell coloured as
 // in the Excel workbook (green at target, orange close, red far, grey without target).
-import { registry } from "@web/core/registry";
-import { pivotView } from "@web/views/pivot/pivot_view";
-import { PivotRenderer } from "@web/views/pivot/pivot_renderer";
+import {registry} from "@web/core/registry";
+import {pivotView} from "@web/views/pivot/pivot_view";
+import {PivotRenderer} from "@web/views/pivot/pivot_renderer";
 
 const MEASURE = "at_target_rate";
 // background, text: the workbook's heat colours (lob_hrm/xlsx.py HEAT)
