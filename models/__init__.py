@@ -24,3 +24,8 @@ from . import res_company
 from . import res_config_settings
 from . import hr_employee
 from . import lob_talk_assessment
+from . import hr_employee_public
+from . import lob_talk_answer
+from . import lob_talk_note
+from . import lob_talk_agreement
+from . import lob_talk_report

@@ -43,6 +43,14 @@ class LobProfessionalisation(models.Model):
         domain="[('skill_type_id.lob_profile', '=', True)]",
         help="The LOB competencies this activity develops.",
     )
+    agreement_id = fields.Many2one(
+        "lob.talk.agreement",
+        ondelete="set null",
+        index="btree_not_null",
+        check_company=True,
+        domain="[('employee_id', '=', employee_id)]",
+        help="The agreement or development action of a talk that this activity carries out.",
+    )
     description = fields.Text()
     evidence = fields.Binary(attachment=True, copy=False)
     evidence_filename = fields.Char(copy=False)
@@ -70,6 +78,19 @@ class LobProfessionalisation(models.Model):
                 raise ValidationError(
                     self.env._(
                         "%(activity)s: the hours cannot be negative.", activity=activity.name
+                    )
+                )
+
+    @api.constrains("agreement_id", "employee_id")
+    def _check_agreement(self):
+        for activity in self:
+            if activity.agreement_id and activity.agreement_id.employee_id != activity.employee_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(activity)s: the agreement '%(agreement)s' was made with another "
+                        "employee.",
+                        activity=activity.name,
+                        agreement=activity.agreement_id.display_name,
                     )
                 )
 

@@ -1,5 +1,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
 from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 TALK_STATES = [
     ("planned", "Planned"),
@@ -9,6 +12,31 @@ TALK_STATES = [
     ("done", "Done"),
     ("cancelled", "Cancelled"),
 ]
+LOCKED_STATES = ("signed", "done")
+# Which party answers a prompt, by the prompt's "Answered by".
+PARTY_BY_RESPONDENT = {"coachee": "employee", "coach": "manager", "together": "together"}
+# A held talk that is still not signed this many days after its date counts as overdue.
+SIGN_GRACE_DAYS = 14
+# Fields that only the workflow buttons change (never a plain write from a form or RPC).
+WORKFLOW_FIELDS = {
+    "state",
+    "employee_shared",
+    "manager_shared",
+    "employee_signed_by_id",
+    "employee_signed_date",
+    "conductor_signed_by_id",
+    "conductor_signed_date",
+    "is_overdue",
+    "held_date",
+}
+# Fields that decide who takes part: HR's to change once the talk exists.
+HR_FIELDS = {"template_id", "employee_id", "conductor_id", "department_id", "cycle_id"}
+# Fields the conductor (or HR) keeps up to date while planning.
+PLANNING_FIELDS = {"planned_date", "preparation_deadline", "participant_ids", "name"}
+EMPLOYEE_SIGN_FIELDS = {"employee_sign_remark", "employee_disagrees"}
+CONDUCTOR_SIGN_FIELDS = {"conductor_sign_remark"}
+# Fields written through their own records, which check the access themselves.
+CONTENT_FIELDS = {"answer_ids", "agreement_ids", "private_note"}
 
 
 class LobTalk(models.Model):
@@ -40,7 +68,11 @@ class LobTalk(models.Model):
         check_company=True,
     )
     employee_user_id = fields.Many2one(
-        "res.users", related="employee_id.user_id", store=True, index="btree_not_null"
+        "res.users",
+        "Employee's user",
+        related="employee_id.user_id",
+        store=True,
+        index="btree_not_null",
     )
     conductor_id = fields.Many2one(
         "hr.employee",
@@ -54,7 +86,11 @@ class LobTalk(models.Model):
         help="Who holds the talk: by default the employee's manager.",
     )
     conductor_user_id = fields.Many2one(
-        "res.users", related="conductor_id.user_id", store=True, index="btree_not_null"
+        "res.users",
+        "Conductor's user",
+        related="conductor_id.user_id",
+        store=True,
+        index="btree_not_null",
     )
     participant_ids = fields.Many2many(
         "res.users",
@@ -81,6 +117,104 @@ class LobTalk(models.Model):
     state = fields.Selection(
         TALK_STATES, default="planned", required=True, tracking=True, copy=False, index=True
     )
+    held_date = fields.Datetime(readonly=True, copy=False)
+    is_overdue = fields.Boolean(
+        "Overdue",
+        readonly=True,
+        copy=False,
+        index=True,
+        help="Not held by its planned date, or held but still not signed two weeks later. "
+        "Updated daily.",
+    )
+    answer_ids = fields.One2many("lob.talk.answer", "talk_id", "Answers", copy=False)
+    agreement_ids = fields.One2many("lob.talk.agreement", "talk_id", "Agreements", copy=False)
+    previous_agreement_ids = fields.Many2many(
+        "lob.talk.agreement",
+        string="Open agreements of the previous talk",
+        compute="_compute_previous_agreement_ids",
+        help="Still open agreements from the employee's earlier talks: look back on them.",
+    )
+    private_note = fields.Text(
+        compute="_compute_private_note",
+        inverse="_inverse_private_note",
+        groups="lob_hrm.group_lob_manager",
+        help="Your own note on this talk. Only you can read it; the employee never can.",
+    )
+    employee_shared = fields.Boolean(
+        "Employee's preparation shared", readonly=True, copy=False, tracking=True
+    )
+    manager_shared = fields.Boolean(
+        "Manager's preparation shared", readonly=True, copy=False, tracking=True
+    )
+    employee_signed_by_id = fields.Many2one(
+        "res.users", "Signed by the employee", readonly=True, copy=False
+    )
+    employee_signed_date = fields.Datetime(
+        "Signed by the employee on", readonly=True, copy=False, tracking=True
+    )
+    employee_sign_remark = fields.Text(
+        "Employee's remark", copy=False, tracking=True, help="Added to the signature."
+    )
+    employee_disagrees = fields.Boolean(
+        "Employee disagrees",
+        copy=False,
+        tracking=True,
+        help="The employee signs for having held the talk but does not agree with its report; "
+        "this stays visible on the talk and in the report.",
+    )
+    conductor_signed_by_id = fields.Many2one(
+        "res.users", "Signed by the conductor", readonly=True, copy=False
+    )
+    conductor_signed_date = fields.Datetime(
+        "Signed by the conductor on", readonly=True, copy=False, tracking=True
+    )
+    conductor_sign_remark = fields.Text("Conductor's remark", copy=False, tracking=True)
+    is_locked = fields.Boolean("Locked", compute="_compute_is_locked")
+    is_employee = fields.Boolean(compute="_compute_user_role")
+    is_conductor = fields.Boolean(compute="_compute_user_role")
+    is_officer = fields.Boolean(compute="_compute_user_role")
+    answer_count = fields.Integer(compute="_compute_answer_count")
+
+    @api.constrains("template_id", "employee_id", "conductor_id")
+    def _check_parties(self):
+        for talk in self:
+            template = talk.template_id
+            if template.audience != "staff" or template.state != "published":
+                raise ValidationError(
+                    self.env._(
+                        "The talk '%(talk)s' needs a published staff template; '%(template)s' "
+                        "is not one.",
+                        talk=talk.name,
+                        template=template.name,
+                    )
+                )
+            if template.company_id and template.company_id != talk.company_id:
+                raise ValidationError(
+                    self.env._(
+                        "The talk '%(talk)s': the template '%(template)s' belongs to another "
+                        "company than the employee.",
+                        talk=talk.name,
+                        template=template.name,
+                    )
+                )
+            if talk.conductor_id and talk.conductor_id == talk.employee_id:
+                raise ValidationError(
+                    self.env._(
+                        "The talk '%(talk)s': %(employee)s cannot conduct their own talk. "
+                        "Choose their manager or another conductor.",
+                        talk=talk.name,
+                        employee=talk.employee_id.name,
+                    )
+                )
+            if talk.conductor_id.company_id and talk.conductor_id.company_id != talk.company_id:
+                raise ValidationError(
+                    self.env._(
+                        "The talk '%(talk)s': the conductor %(conductor)s works for another "
+                        "company than the employee.",
+                        talk=talk.name,
+                        conductor=talk.conductor_id.name,
+                    )
+                )
 
     @api.depends("template_id", "employee_id")
     def _compute_name(self):
@@ -98,3 +232,610 @@ class LobTalk(models.Model):
     def _compute_department_id(self):
         for talk in self:
             talk.department_id = talk.employee_id.department_id
+
+    @api.depends("state")
+    def _compute_is_locked(self):
+        for talk in self:
+            talk.is_locked = talk.state in LOCKED_STATES
+
+    @api.depends_context("uid")
+    @api.depends("employee_user_id", "conductor_user_id")
+    def _compute_user_role(self):
+        officer = self.env.user.has_group("lob_hrm.group_lob_officer")
+        for talk in self:
+            talk.is_employee = talk.employee_user_id == self.env.user
+            talk.is_conductor = talk.conductor_user_id == self.env.user
+            talk.is_officer = officer
+
+    @api.depends("answer_ids")
+    def _compute_answer_count(self):
+        for talk in self:
+            talk.answer_count = len(talk.answer_ids.filtered("prompt_id"))
+
+    @api.depends("employee_id", "planned_date")
+    def _compute_previous_agreement_ids(self):
+        talks = self.filtered(lambda t: t.employee_id)
+        (self - talks).previous_agreement_ids = False
+        if not talks:
+            return
+        # one search for all talks: the open agreements of each employee's other talks
+        agreements = self.env["lob.talk.agreement"].search(
+            [("employee_id", "in", talks.employee_id.ids), ("status", "=", "open")]
+        )
+        for talk in talks:
+            talk.previous_agreement_ids = agreements.filtered(
+                lambda a, t=talk: (
+                    a.employee_id == t.employee_id
+                    and a.talk_id != t
+                    and a.talk_id.id not in t.ids
+                    and (
+                        not t.planned_date
+                        or not a.talk_id.planned_date
+                        or a.talk_id.planned_date <= t.planned_date
+                    )
+                )
+            )
+
+    @api.depends_context("uid")
+    def _compute_private_note(self):
+        # the record rules leave only the current user's own notes, never the employee's talk
+        notes = self.env["lob.talk.note"].search([("talk_id", "in", self.ids)])
+        by_talk = {note.talk_id.id: note.body for note in notes}
+        for talk in self:
+            talk.private_note = by_talk.get(talk.id, False)
+
+    def _inverse_private_note(self):
+        Note = self.env["lob.talk.note"]
+        notes = Note.search([("talk_id", "in", self.ids)])
+        for talk in self:
+            note = notes.filtered(lambda n, t=talk: n.talk_id == t)
+            if note:
+                note.body = talk.private_note
+            elif talk.private_note:
+                Note.create({"talk_id": talk.id, "body": talk.private_note})
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if WORKFLOW_FIELDS & set(vals) and not self._lob_internal():
+                raise UserError(self.env._("A new talk starts as planned, unshared and unsigned."))
+            self._lob_check_employee_company(vals)
+        talks = super().create(vals_list)
+        talks._lob_sync_answers()
+        return talks
+
+    def write(self, vals):
+        if "employee_id" in vals:
+            self._lob_check_employee_company(vals)
+        if not self._lob_internal():
+            self._lob_check_write(set(vals))
+        result = super().write(vals)
+        if "template_id" in vals:
+            self._lob_sync_answers()
+        return result
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_locked_or_started(self):
+        for talk in self:
+            if talk.state in LOCKED_STATES:
+                raise UserError(talk._lob_locked_message())
+            if talk.state not in ("planned", "cancelled"):
+                raise UserError(
+                    self.env._(
+                        "The talk '%(talk)s' has started: cancel it instead of deleting it.",
+                        talk=talk.name,
+                    )
+                )
+
+    def unlink(self):
+        # answers, notes and agreements go with a talk that may be deleted
+        contents = (
+            self.sudo().answer_ids,
+            self.sudo().env["lob.talk.note"].search([("talk_id", "in", self.ids)]),
+            self.sudo().agreement_ids,
+        )
+        self._unlink_except_locked_or_started()
+        for records in contents:
+            records.with_context(lob_talk_internal=True).unlink()
+        return super().unlink()
+
+    # -- workflow buttons -------------------------------------------------------------------
+
+    def action_start_preparation(self):
+        """Planned -> preparation: invite the employee and ask them to prepare."""
+        self._lob_check_transition("planned", "preparation", "conductor")
+        for talk in self:
+            if not talk.planned_date:
+                raise UserError(
+                    self.env._(
+                        "Plan a date for the talk '%(talk)s' before inviting the employee.",
+                        talk=talk.name,
+                    )
+                )
+        self._lob_write_internal({"state": "preparation"})
+        self._lob_sync_answers()
+        self._lob_schedule_preparation()
+        self._lob_send_mail("lob_hrm.lob_talk_mail_template_invitation")
+        return True
+
+    def action_share_employee(self):
+        """The employee shares their preparation with the conductor."""
+        for talk in self:
+            if not talk.is_employee:
+                raise AccessError(
+                    self.env._(
+                        "Only %(employee)s can share their preparation of the talk '%(talk)s'.",
+                        employee=talk.employee_id.name,
+                        talk=talk.name,
+                    )
+                )
+            talk._lob_check_state(("preparation", "held"), self.env._("share the preparation"))
+        self._lob_write_internal({"employee_shared": True})
+        self.activity_feedback(
+            ["mail.mail_activity_data_todo"],
+            user_id=self.env.uid,
+            feedback=self.env._("Preparation shared"),
+        )
+        return True
+
+    def action_share_manager(self):
+        """The conductor shares their own preparation with the employee."""
+        for talk in self:
+            if not talk.is_conductor:
+                raise AccessError(
+                    self.env._(
+                        "Only the conductor of the talk '%(talk)s' can share the manager's "
+                        "preparation.",
+                        talk=talk.name,
+                    )
+                )
+            talk._lob_check_state(("preparation", "held"), self.env._("share the preparation"))
+        self._lob_write_internal({"manager_shared": True})
+        return True
+
+    def action_held(self):
+        """Preparation -> held: the talk took place; ask both to sign."""
+        self._lob_check_transition("preparation", "held", "conductor")
+        self._lob_check_required_answers()
+        self._lob_write_internal({"state": "held", "held_date": fields.Datetime.now()})
+        self._lob_create_agreements_from_answers()
+        self._lob_schedule_signing()
+        self._lob_send_mail("lob_hrm.lob_talk_mail_template_sign_request")
+        return True
+
+    def action_sign(self):
+        """The employee or the conductor signs; the second signature locks the talk."""
+        now = fields.Datetime.now()
+        for talk in self:
+            talk._lob_check_state(("held",), self.env._("sign"))
+            if talk.is_employee:
+                prefix = "employee"
+            elif talk.is_conductor:
+                prefix = "conductor"
+            else:
+                raise AccessError(
+                    self.env._(
+                        "Only the employee and the conductor sign the talk '%(talk)s'.",
+                        talk=talk.name,
+                    )
+                )
+            if talk[f"{prefix}_signed_date"]:
+                raise UserError(
+                    self.env._(
+                        "You already signed the talk '%(talk)s' on %(date)s.",
+                        talk=talk.name,
+                        date=talk[f"{prefix}_signed_date"],
+                    )
+                )
+            talk._lob_write_internal(
+                {f"{prefix}_signed_by_id": self.env.uid, f"{prefix}_signed_date": now}
+            )
+            talk.activity_feedback(
+                ["mail.mail_activity_data_todo"],
+                user_id=self.env.uid,
+                feedback=self.env._("Signed"),
+            )
+            if talk.employee_signed_date and talk.conductor_signed_date:
+                talk._lob_write_internal({"state": "signed", "is_overdue": False})
+                talk._lob_on_signed()
+        return True
+
+    def action_done(self):
+        """Signed -> done: the talk is filed."""
+        self._lob_check_transition("signed", "done", "conductor")
+        self._lob_write_internal({"state": "done"})
+        return True
+
+    def action_cancel(self):
+        for talk in self:
+            talk._lob_check_role("conductor", self.env._("cancel"))
+            talk._lob_check_state(("planned", "preparation", "held"), self.env._("cancel"))
+        self._lob_write_internal({"state": "cancelled", "is_overdue": False})
+        self.activity_unlink(["mail.mail_activity_data_todo"])
+        return True
+
+    def action_reset_planned(self):
+        """Cancelled -> planned again."""
+        self._lob_check_transition("cancelled", "planned", "conductor")
+        self._lob_write_internal({"state": "planned"})
+        return True
+
+    def action_open_reopen_wizard(self):
+        self.ensure_one()
+        self._lob_check_role("officer", self.env._("reopen"))
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Reopen talk"),
+            "res_model": "lob.talk.reopen.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_talk_id": self.id},
+        }
+
+    def action_print(self):
+        return self.env.ref("lob_hrm.lob_talk_report_action").report_action(self)
+
+    # -- business methods -------------------------------------------------------------------
+
+    def _lob_on_signed(self):
+        """Called once when the talk becomes fully signed; other features hook in here
+        (e.g. applying agreed competency levels)."""
+        self.message_post(
+            body=self.env._("Signed by the employee and the conductor: the talk is locked."),
+            subtype_xmlid="mail.mt_note",
+        )
+
+    def _lob_reopen(self, reason):
+        """HR reopens a signed talk: the signatures are cleared and it must be signed again."""
+        self._lob_check_role("officer", self.env._("reopen"))
+        for talk in self:
+            if talk.state not in LOCKED_STATES:
+                raise UserError(
+                    self.env._(
+                        "The talk '%(talk)s' is not signed: there is nothing to reopen.",
+                        talk=talk.name,
+                    )
+                )
+        if not (reason or "").strip():
+            raise UserError(self.env._("Give the reason for reopening the talk."))
+        self._lob_write_internal(
+            {
+                "state": "held",
+                "employee_signed_by_id": False,
+                "employee_signed_date": False,
+                "conductor_signed_by_id": False,
+                "conductor_signed_date": False,
+            }
+        )
+        for talk in self:
+            talk.message_post(
+                body=self.env._(
+                    "Reopened by %(user)s. Reason: %(reason)s",
+                    user=self.env.user.name,
+                    reason=reason,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        self._lob_schedule_signing()
+
+    @api.model
+    def _cron_update_overdue(self):
+        """Daily: mark the talks that are overdue, and unmark the others. Idempotent."""
+        now = fields.Datetime.now()
+        overdue_domain = [
+            "|",
+            "&",
+            ("state", "in", ("planned", "preparation")),
+            ("planned_date", "<", now),
+            "&",
+            ("state", "=", "held"),
+            ("planned_date", "<", now - timedelta(days=SIGN_GRACE_DAYS)),
+        ]
+        talks = self.sudo().with_context(active_test=False, lob_talk_internal=True)
+        overdue = talks.search(overdue_domain)
+        (overdue - overdue.filtered("is_overdue")).write({"is_overdue": True})
+        stale = talks.search([("is_overdue", "=", True), ("id", "not in", overdue.ids)])
+        stale.write({"is_overdue": False})
+        return True
+
+    def _lob_report_answers(self):
+        """The answers a printed report may show: together, and each party's once shared."""
+        self.ensure_one()
+        return (
+            self.sudo()
+            .answer_ids.filtered(
+                lambda a: (
+                    a.display_type
+                    or a.party == "together"
+                    or (a.party == "employee" and self.employee_shared)
+                    or (a.party == "manager" and self.manager_shared)
+                )
+            )
+            .with_env(self.env)
+        )
+
+    @api.model
+    def _lob_check_employee_company(self, vals):
+        """Refuse, with a clear message, a talk for an employee of a company not at hand."""
+        employee = self.env["hr.employee"].sudo().browse(vals.get("employee_id"))
+        if self.env.su or not employee.company_id or employee.company_id in self.env.companies:
+            return
+        template = self.env["lob.talk.template"].sudo().browse(vals.get("template_id"))
+        raise UserError(
+            self.env._(
+                "The talk '%(talk)s': %(employee)s works for %(company)s, which is not one of "
+                "your companies.",
+                talk=vals.get("name") or " - ".join(filter(None, (template.name, employee.name))),
+                employee=employee.name,
+                company=employee.company_id.name,
+            )
+        )
+
+    def _lob_internal(self):
+        return bool(self.env.context.get("lob_talk_internal"))
+
+    def _lob_write_internal(self, vals):
+        # the workflow checked who may do this; the record rules still decide access
+        self.check_access("write")
+        return self.sudo().with_context(lob_talk_internal=True).write(vals)
+
+    def _lob_locked_message(self):
+        return self.env._(
+            "The talk '%(talk)s' is signed and locked: nobody can change or delete it. HR can "
+            "reopen it, with a reason.",
+            talk=self.name,
+        )
+
+    def _lob_check_locked(self):
+        for talk in self:
+            if talk.state in LOCKED_STATES:
+                raise UserError(talk._lob_locked_message())
+
+    def _lob_check_write(self, names):
+        mail_fields = set(self.env["mail.thread"]._fields) | set(
+            self.env["mail.activity.mixin"]._fields
+        )
+        names = names - mail_fields
+        if not names:
+            return
+        self._lob_check_locked()
+        if names & WORKFLOW_FIELDS:
+            raise UserError(
+                self.env._(
+                    "The state, sharing and signatures of the talk '%(talk)s' change through "
+                    "its buttons only.",
+                    talk=self[:1].name,
+                )
+            )
+        officer = self.env.su or self.env.user.has_group("lob_hrm.group_lob_officer")
+        for talk in self:
+            if names & HR_FIELDS and not officer:
+                raise AccessError(
+                    self.env._(
+                        "Only HR can change the template, employee, conductor, team or cycle "
+                        "of the talk '%(talk)s'.",
+                        talk=talk.name,
+                    )
+                )
+            if names & PLANNING_FIELDS and not (officer or talk.is_conductor):
+                raise AccessError(
+                    self.env._(
+                        "Only the conductor or HR can plan the talk '%(talk)s'.", talk=talk.name
+                    )
+                )
+            if names & EMPLOYEE_SIGN_FIELDS and not talk.is_employee:
+                raise AccessError(
+                    self.env._(
+                        "Only %(employee)s writes the employee's remark on the talk '%(talk)s'.",
+                        employee=talk.employee_id.name,
+                        talk=talk.name,
+                    )
+                )
+            if names & CONDUCTOR_SIGN_FIELDS and not talk.is_conductor:
+                raise AccessError(
+                    self.env._(
+                        "Only the conductor writes the conductor's remark on the talk '%(talk)s'.",
+                        talk=talk.name,
+                    )
+                )
+            if (names & EMPLOYEE_SIGN_FIELDS and talk.employee_signed_date) or (
+                names & CONDUCTOR_SIGN_FIELDS and talk.conductor_signed_date
+            ):
+                raise UserError(
+                    self.env._(
+                        "The remark on the talk '%(talk)s' was signed and can no longer change.",
+                        talk=talk.name,
+                    )
+                )
+            other = names - HR_FIELDS - PLANNING_FIELDS - CONTENT_FIELDS
+            other -= EMPLOYEE_SIGN_FIELDS | CONDUCTOR_SIGN_FIELDS
+            if other and not officer:
+                raise AccessError(
+                    self.env._(
+                        "You cannot change %(fields)s of the talk '%(talk)s'.",
+                        fields=", ".join(sorted(other)),
+                        talk=talk.name,
+                    )
+                )
+
+    def _lob_check_role(self, role, what):
+        """Raise unless the current user may ``what`` the talk as ``role`` (or as HR)."""
+        officer = self.env.su or self.env.user.has_group("lob_hrm.group_lob_officer")
+        for talk in self:
+            allowed = officer if role == "officer" else officer or talk.is_conductor
+            if not allowed:
+                who = self.env._("HR") if role == "officer" else self.env._("the conductor or HR")
+                raise AccessError(
+                    self.env._(
+                        "Only %(who)s can %(what)s the talk '%(talk)s'.",
+                        who=who,
+                        what=what,
+                        talk=talk.name,
+                    )
+                )
+
+    def _lob_check_state(self, states, what):
+        self.ensure_one()
+        if self.state not in states:
+            labels = dict(self._fields["state"]._description_selection(self.env))
+            raise UserError(
+                self.env._(
+                    "You cannot %(what)s the talk '%(talk)s' while it is %(state)s.",
+                    what=what,
+                    talk=self.name,
+                    state=labels[self.state].lower(),
+                )
+            )
+
+    def _lob_check_transition(self, source, target, role):
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        for talk in self:
+            talk._lob_check_role(role, self.env._("move to %s", labels[target].lower()))
+            if talk.state != source:
+                raise UserError(
+                    self.env._(
+                        "The talk '%(talk)s' is %(state)s: it can only become %(target)s from "
+                        "%(origin)s.",
+                        talk=talk.name,
+                        state=labels[talk.state].lower(),
+                        target=labels[target].lower(),
+                        origin=labels[source].lower(),
+                    )
+                )
+
+    def _lob_check_required_answers(self):
+        for talk in self:
+            missing = talk.sudo().answer_ids.filtered(lambda a: a.prompt_id.required and a.is_empty)
+            if missing:
+                raise UserError(
+                    self.env._(
+                        "The talk '%(talk)s' cannot be marked held: these required prompts "
+                        "are not answered yet:\n%(prompts)s",
+                        talk=talk.name,
+                        prompts="\n".join(f"- {a.prompt_id.text}" for a in missing),
+                    )
+                )
+
+    def _lob_sync_answers(self):
+        """One answer line per prompt (for the party it asks) and a heading per section.
+
+        Lines of another template are removed while the talk is still planned."""
+        Answer = self.env["lob.talk.answer"].sudo().with_context(lob_talk_internal=True)
+        vals_list = []
+        for talk in self.sudo():
+            lines = talk.answer_ids
+            stale = lines.filtered(
+                lambda a, t=talk: (
+                    (a.prompt_id.template_id or a.section_id.template_id) != t.template_id
+                )
+            )
+            if stale and talk.state == "planned":
+                stale.unlink()
+                lines -= stale
+            have_prompts = set(lines.prompt_id.ids)
+            have_sections = set(lines.filtered("display_type").section_id.ids)
+            for section in talk.template_id.section_ids.sorted(lambda s: (s.sequence, s.id)):
+                if section.id not in have_sections:
+                    vals_list.append(
+                        {
+                            "talk_id": talk.id,
+                            "section_id": section.id,
+                            "display_type": "line_section",
+                            "party": "together",
+                        }
+                    )
+                for prompt in section.prompt_ids:
+                    if prompt.id not in have_prompts:
+                        vals_list.append(
+                            {
+                                "talk_id": talk.id,
+                                "section_id": section.id,
+                                "prompt_id": prompt.id,
+                                "party": PARTY_BY_RESPONDENT[prompt.respondent],
+                            }
+                        )
+        if vals_list:
+            Answer.create(vals_list)
+
+    def _lob_create_agreements_from_answers(self):
+        """Answers to 'agreement' prompts become agreements of the talk."""
+        vals_list = []
+        for talk in self.sudo():
+            for answer in talk.answer_ids.filtered(
+                lambda a: a.answer_type == "agreement" and a.value_text and not a.agreement_id
+            ):
+                vals_list.append(
+                    {
+                        "talk_id": talk.id,
+                        "description": answer.value_text,
+                        "owner": "manager" if answer.party == "manager" else "employee",
+                        "dimension_id": answer.prompt_id.dimension_id.id,
+                        "answer_id": answer.id,
+                    }
+                )
+        if vals_list:
+            agreements = (
+                self.env["lob.talk.agreement"]
+                .sudo()
+                .with_context(lob_talk_internal=True)
+                .create(vals_list)
+            )
+            for agreement in agreements:
+                agreement.answer_id.agreement_id = agreement
+
+    def _lob_schedule_preparation(self):
+        for talk in self.sudo():
+            if talk.employee_user_id:
+                talk.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    date_deadline=talk.preparation_deadline
+                    or fields.Date.to_date(talk.planned_date),
+                    summary=self.env._("Prepare your talk"),
+                    user_id=talk.employee_user_id.id,
+                )
+
+    def _lob_schedule_signing(self):
+        for talk in self.sudo():
+            for user in talk.employee_user_id | talk.conductor_user_id:
+                talk.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    date_deadline=fields.Date.context_today(talk) + timedelta(days=7),
+                    summary=self.env._("Sign the talk"),
+                    user_id=user.id,
+                )
+
+    def _lob_send_mail(self, xmlid):
+        template = self.env.ref(xmlid, raise_if_not_found=False)
+        if not template:
+            return
+        for talk in self.sudo():
+            talk.message_post_with_source(
+                template,
+                subtype_xmlid="mail.mt_comment",
+                partner_ids=(talk.employee_user_id | talk.conductor_user_id).partner_id.ids,
+            )
+
+
+class HrEmployee(models.Model):
+    _inherit = "hr.employee"  # pylint: disable=consider-merging-classes-inherited
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_lob_talks(self):
+        talks = (
+            self.env["lob.talk"]
+            .sudo()
+            .search(
+                ["|", ("employee_id", "in", self.ids), ("conductor_id", "in", self.ids)], limit=1
+            )
+        )
+        if talks:
+            raise UserError(
+                self.env._(
+                    "%(employee)s takes part in staff talks (e.g. '%(talk)s'): archive the "
+                    "employee instead of deleting them, so the talks are kept.",
+                    employee=(talks.employee_id | talks.conductor_id)
+                    .filtered(lambda e: e in self)[:1]
+                    .name,
+                    talk=talks.name,
+                )
+            )

@@ -2,15 +2,17 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 LEVEL_FIELDS = (
     "current_level_id",
     "target_level_id",
-    "self_level_id",
+    "employee_level_id",
     "manager_level_id",
     "agreed_level_id",
 )
+# What the employee fills in themselves; the rest is the manager's side of the talk.
+EMPLOYEE_FIELDS = {"self_level_id"}
 LEVEL_DOMAIN = "[('skill_type_id', '=', skill_type_id)]"
 # Talks in these states are signed: their assessments are history.
 LOCKED_TALK_STATES = ("signed", "done")
@@ -62,8 +64,22 @@ class LobTalkAssessment(models.Model):
         domain=LEVEL_DOMAIN,
         help="The highest level the employee's current roles ask.",
     )
+    # The employee's self-assessment is private until they share their preparation: the
+    # stored value is out of reach of every user's reads (field groups), and the shown one is
+    # computed for whoever may see it.
+    employee_level_id = fields.Many2one(
+        "hr.skill.level",
+        "Stored self-assessment",
+        ondelete="restrict",
+        groups="base.group_system",
+        copy=False,
+    )
     self_level_id = fields.Many2one(
-        "hr.skill.level", "Self-assessment", ondelete="restrict", domain=LEVEL_DOMAIN
+        "hr.skill.level",
+        "Self-assessment",
+        compute="_compute_self_level_id",
+        inverse="_inverse_self_level_id",
+        domain=LEVEL_DOMAIN,
     )
     manager_level_id = fields.Many2one(
         "hr.skill.level", "Manager's assessment", ondelete="restrict", domain=LEVEL_DOMAIN
@@ -93,7 +109,8 @@ class LobTalkAssessment(models.Model):
 
     @api.constrains("skill_id", *LEVEL_FIELDS)
     def _check_levels(self):
-        for assessment in self:
+        # sudo: the stored self-assessment is out of reach of the users' own reads
+        for assessment in self.sudo():
             scale = assessment.skill_id.skill_type_id
             for name in LEVEL_FIELDS:
                 level = assessment[name]
@@ -109,6 +126,23 @@ class LobTalkAssessment(models.Model):
                         )
                     )
 
+    @api.depends("employee_level_id", "talk_id.employee_shared")
+    @api.depends_context("uid")
+    def _compute_self_level_id(self):
+        # as the talk's answers: the employee's own part reaches others once shared
+        for assessment in self:
+            stored = assessment.sudo()
+            visible = (
+                self.env.su
+                or stored.employee_id.user_id == self.env.user
+                or stored.talk_id.employee_shared
+            )
+            assessment.self_level_id = stored.employee_level_id if visible else False
+
+    def _inverse_self_level_id(self):
+        for assessment in self:
+            assessment.sudo().employee_level_id = assessment.self_level_id
+
     @api.model_create_multi
     def create(self, vals_list):
         assessments = super().create(vals_list)
@@ -118,11 +152,38 @@ class LobTalkAssessment(models.Model):
     def write(self, vals):
         if set(vals) - {"applied_on"}:
             self._check_talk_open()
+            self._check_party_fields(vals)
         return super().write(vals)
 
     def unlink(self):
         self._check_talk_open()
         return super().unlink()
+
+    def _check_party_fields(self, vals):
+        """The employee gives their self-assessment; only the manager side gives the
+        manager's assessment and the agreed level. Record rules decide which assessments a
+        user reaches at all; this decides which of their values each party may set."""
+        if self.env.su or self.env.user.has_group("lob_hrm.group_lob_officer"):
+            return
+        user = self.env.user
+        for assessment in self:
+            own = assessment.employee_id.user_id == user
+            conducts = assessment.talk_id.conductor_user_id == user
+            if own and not conducts:
+                forbidden = set(vals) - EMPLOYEE_FIELDS
+            else:
+                forbidden = set(vals) & EMPLOYEE_FIELDS
+            if forbidden:
+                raise UserError(
+                    self.env._(
+                        "%(talk)s: you cannot set %(fields)s of this competency assessment.",
+                        talk=assessment.talk_id.display_name,
+                        fields=", ".join(
+                            self._fields[name].get_description(self.env)["string"]
+                            for name in sorted(forbidden)
+                        ),
+                    )
+                )
 
     def _check_talk_open(self):
         locked = self.filtered(lambda a: a.talk_id.state in LOCKED_TALK_STATES)
@@ -191,10 +252,12 @@ class LobTalkAssessment(models.Model):
         """
         signed_on = fields.Date.to_date(signed_on)
         talks = talks.filtered(lambda t: t.state in LOCKED_TALK_STATES)
-        assessments = self.search([("talk_id", "in", talks.ids), ("agreed_level_id", "!=", False)])
+        env = self.sudo().with_context(lob_skill_log_date=signed_on).env
+        assessments = env["lob.talk.assessment"].search(
+            [("talk_id", "in", talks.ids), ("agreed_level_id", "!=", False)]
+        )
         if not assessments:
             return assessments
-        env = self.sudo().with_context(lob_skill_log_date=signed_on).env
         EmployeeSkill = env["hr.employee.skill"]
         existing = {
             (skill.employee_id.id, skill.skill_id.id): skill
@@ -229,8 +292,8 @@ class LobTalkAssessment(models.Model):
             employee_skills.write({"skill_level_id": level.id})
         if to_create:
             EmployeeSkill.create(to_create)
-        assessments.sudo().write({"applied_on": signed_on})
-        return assessments
+        assessments.write({"applied_on": signed_on})
+        return assessments.with_env(self.env)
 
 
 class LobTalk(models.Model):
@@ -245,3 +308,30 @@ class LobTalk(models.Model):
 
     def _lob_apply_agreed_levels(self, signed_on):
         return self.env["lob.talk.assessment"]._lob_apply(self, signed_on)
+
+    def action_lob_prepare_assessments(self):
+        """Add the competencies the employee's current roles ask (HR or the conductor)."""
+        for talk in self:
+            if not (talk.is_conductor or talk.is_officer):
+                raise AccessError(
+                    self.env._(
+                        "Only the conductor or HR can load the competencies of the talk "
+                        "'%(talk)s'.",
+                        talk=talk.name,
+                    )
+                )
+        self.sudo()._lob_prepare_assessments()
+        return True
+
+    def action_start_preparation(self):
+        result = super().action_start_preparation()
+        # the employee self-assesses the competencies of their roles while preparing
+        self.sudo()._lob_prepare_assessments()
+        return result
+
+    def _lob_on_signed(self):
+        result = super()._lob_on_signed()
+        for talk in self:
+            signed_at = max(talk.employee_signed_date, talk.conductor_signed_date)
+            talk._lob_apply_agreed_levels(fields.Date.context_today(talk, signed_at))
+        return result

@@ -24,8 +24,7 @@ class LobTalkCycle(models.Model):
         "hr.department",
         string="Teams",
         check_company=True,
-        help="The talks are generated for the active employees of these teams and their "
-        "sub-teams.",
+        help="The talks are generated for the active employees of these teams and their sub-teams.",
     )
     date_start = fields.Date("Start", required=True, tracking=True)
     date_end = fields.Date("End", required=True, tracking=True)

@@ -304,7 +304,7 @@ class TestCompetencyAssessments(LobCompetencyCommon):
         self.talk._lob_prepare_assessments()
         self._agree("loopbaandialoog_voeren", "vakbekwaam")
         self._agree("kent_lob_visie", "basisbekwaam")
-        self.talk.state = "signed"
+        self._set_state(self.talk, "signed")
         self.talk._lob_apply_agreed_levels(self.signed_on)
         self.assertEqual(self.current.skill_level_id, self.levels["vakbekwaam"])
         vision = self.employee.employee_skill_ids.filtered(
@@ -334,7 +334,7 @@ class TestCompetencyAssessments(LobCompetencyCommon):
     def test_signed_assessments_are_locked(self):
         self.talk._lob_prepare_assessments()
         line = self._agree("loopbaandialoog_voeren", "vakbekwaam")
-        self.talk.state = "signed"
+        self._set_state(self.talk, "signed")
         with self.assertRaisesRegex(UserError, "is signed"):
             line.agreed_level_id = self.levels["excellent"]
 
@@ -343,14 +343,14 @@ class TestCompetencyAssessments(LobCompetencyCommon):
         self._agree("loopbaandialoog_voeren", "excellent")
         history = self._history("loopbaandialoog_voeren")
         for state in ("planned", "preparation", "held", "cancelled"):
-            self.talk.state = state
+            self._set_state(self.talk, state)
             self.talk._lob_apply_agreed_levels(self.signed_on)
             self.assertEqual(self.current.skill_level_id, self.levels["basisbekwaam"])
             self.assertEqual(self._history("loopbaandialoog_voeren"), history)
             self.assertFalse(self.talk.assessment_ids.filtered("applied_on"))
 
     def test_cancelled_talk_gets_no_assessments(self):
-        self.talk.state = "cancelled"
+        self._set_state(self.talk, "cancelled")
         self.assertFalse(self.talk._lob_prepare_assessments())
 
 
@@ -398,6 +398,24 @@ class TestProfessionalisation(LobCompetencyCommon):
         self.assertEqual(self.employee.lob_professionalisation_norm, 40)
         action = self.employee.action_lob_professionalisation()
         self.assertEqual(sorted(Activity.search(action["domain"]).mapped("hours")), [6, 8, 16, 30])
+
+    def test_activity_carries_out_an_agreement_of_the_same_employee(self):
+        agreements = self.env["lob.talk.agreement"].create(
+            [
+                {"talk_id": self._talk(employee).id, "description": "Volg de training"}
+                for employee in (self.employee, self.colleague)
+            ]
+        )
+        activity = self.env["lob.professionalisation"].create(
+            {
+                "employee_id": self.employee.id,
+                "name": "Training loopbaandialoog",
+                "agreement_id": agreements[0].id,
+            }
+        )
+        self.assertEqual(activity.agreement_id.talk_id.employee_id, self.employee)
+        with self.assertRaisesRegex(ValidationError, "made with another employee"):
+            activity.agreement_id = agreements[1]
 
 
 @tagged("post_install", "-at_install")
@@ -490,3 +508,99 @@ class TestFrameworkExchangeWizards(LobCompetencyCommon):
         with self.assertRaisesRegex(UserError, "nothing was changed"):
             self._import(data)
         self.assertFalse(self.env["lob.role"].search([("key", "=", "zwevend")]))
+
+
+@tagged("post_install", "-at_install")
+class TestApplyQueries(LobCompetencyCommon):
+    def test_applying_queries_grow_only_with_hr_skills_bookkeeping(self):
+        employees = self.env["hr.employee"].create(
+            [{"name": f"Coach {n}", "department_id": self.team.id} for n in range(4)]
+        )
+        for employee in employees:
+            self._assign(employee, self.slb)
+            self._set_level(employee, "kent_lob_visie", "startbekwaam")
+        talks = self.env["lob.talk"].create(
+            [{"template_id": self.template.id, "employee_id": e.id} for e in employees]
+        )
+        talks._lob_prepare_assessments()
+        talks.assessment_ids.write({"agreed_level_id": self.levels["vakbekwaam"].id})
+        self._set_state(talks, "signed")
+        signed_on = fields.Date.add(self.today, days=-1)
+        # Our own queries are batched; hr_skills' stored many2many hr.employee.skill_ids
+        # adds one SELECT and one INSERT per employee whose skills change, whatever we do.
+        self.env.invalidate_all()
+        with self.assertQueryCount(22):
+            talks[0]._lob_apply_agreed_levels(signed_on)
+        self.env.invalidate_all()
+        with self.assertQueryCount(22 + 2 * 2):
+            talks[1:]._lob_apply_agreed_levels(signed_on)
+        skills = self.env["hr.employee.skill"].search(
+            [("employee_id", "in", employees.ids), ("skill_type_id", "=", self.framework.id)]
+        )
+        self.assertEqual(len(skills), 4 * len(self.slb.target_ids))
+        self.assertEqual(set(skills.mapped("skill_level_id")), {self.levels["vakbekwaam"]})
+
+
+@tagged("post_install", "-at_install")
+class TestAssessmentsInTheTalkWorkflow(LobCompetencyCommon):
+    """Through the talk's own buttons, acting as its parties."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._assign(cls.employee, cls.slb)
+        cls.dialogue = cls._set_level(cls.employee, "loopbaandialoog_voeren", "basisbekwaam")
+        cls.talk = cls._talk(cls.employee, planned_date=fields.Datetime.now())
+
+    def _agreed_in_held_talk(self, level_key):
+        talk = self.talk.with_user(self.manager_user)
+        talk.action_start_preparation()
+        line = talk.assessment_ids.filtered(
+            lambda a: a.skill_id.lob_key == "loopbaandialoog_voeren"
+        )
+        line.with_user(self.employee_user).self_level_id = self.levels[level_key]
+        line.write(
+            {
+                "manager_level_id": self.levels[level_key].id,
+                "agreed_level_id": self.levels[level_key].id,
+            }
+        )
+        self._set_state(self.talk, "held")
+        return line
+
+    def test_preparation_loads_the_competencies_of_the_roles(self):
+        self.talk.with_user(self.manager_user).action_start_preparation()
+        self.assertEqual(self.talk.assessment_ids.skill_id, self.slb.target_ids.skill_id)
+
+    def test_both_signatures_apply_the_agreed_levels(self):
+        line = self._agreed_in_held_talk("vakbekwaam")
+        self.talk.with_user(self.employee_user).action_sign()
+        self.assertEqual(self.dialogue.skill_level_id, self.levels["basisbekwaam"])
+        self.talk.with_user(self.manager_user).action_sign()
+        self.assertEqual(self.talk.state, "signed")
+        self.assertEqual(self.dialogue.skill_level_id, self.levels["vakbekwaam"])
+        signed_on = fields.Date.context_today(self.talk, self.talk.conductor_signed_date)
+        self.assertEqual(line.applied_on, signed_on)
+        log = self.env["hr.employee.skill.log"].search(
+            [("employee_id", "=", self.employee.id), ("skill_id", "=", line.skill_id.id)]
+        )
+        self.assertEqual(
+            log.filtered(lambda x: x.date == signed_on).skill_level_id, line.agreed_level_id
+        )
+
+    def test_cancelled_or_reopened_talk_changes_nothing(self):
+        self._agreed_in_held_talk("excellent")
+        self.talk.with_user(self.manager_user).action_cancel()
+        self.assertEqual(self.dialogue.skill_level_id, self.levels["basisbekwaam"])
+
+    def test_reopened_talk_applies_again_only_when_signed_again(self):
+        line = self._agreed_in_held_talk("vakbekwaam")
+        self.talk.with_user(self.employee_user).action_sign()
+        self.talk.with_user(self.manager_user).action_sign()
+        self.talk.with_user(self.officer_user)._lob_reopen("Niveau klopt niet")
+        self.assertEqual(self.talk.state, "held")
+        line.with_user(self.manager_user).agreed_level_id = self.levels["excellent"]
+        self.assertEqual(self.dialogue.skill_level_id, self.levels["vakbekwaam"])
+        self.talk.with_user(self.employee_user).action_sign()
+        self.talk.with_user(self.manager_user).action_sign()
+        self.assertEqual(self.dialogue.skill_level_id, self.levels["excellent"])

@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .test_competency_common import LobCompetencyCommon
@@ -148,3 +148,52 @@ class TestCompetencySecurity(LobCompetencyCommon):
             self.colleague_language.with_env(env).write(
                 {"skill_level_id": self.language_type.skill_level_ids.id}
             )
+
+    def test_each_party_sets_their_own_assessment(self):
+        own = self.assessments[self.employee]
+        as_employee = own.with_user(self.employee_user)
+        as_employee.self_level_id = self.levels["vakbekwaam"]
+        for field in ("manager_level_id", "agreed_level_id"):
+            with self.assertRaisesRegex(UserError, "you cannot set"):
+                as_employee.write({field: self.levels["excellent"].id})
+        as_manager = own.with_user(self.manager_user)
+        as_manager.write(
+            {
+                "manager_level_id": self.levels["basisbekwaam"].id,
+                "agreed_level_id": self.levels["basisbekwaam"].id,
+                "justification": "Samen besproken.",
+            }
+        )
+        with self.assertRaisesRegex(UserError, "Self-assessment"):
+            as_manager.self_level_id = self.levels["excellent"]
+        self.assertEqual(own.self_level_id, self.levels["vakbekwaam"])
+        self.assertEqual(own.agreed_level_id, self.levels["basisbekwaam"])
+
+    def test_public_profile_shows_hours_to_the_employee_and_managers_only(self):
+        (self.activities[self.employee] | self.activities[self.colleague]).action_done()
+        Public = self.env["hr.employee.public"]
+        as_manager = Public.with_user(self.manager_user).browse(self.employee.id)
+        self.assertEqual(as_manager.lob_professionalisation_hours, 4)
+        self.assertEqual(as_manager.lob_professionalisation_norm, 59)
+        as_self = Public.with_user(self.employee_user).browse(self.employee.id)
+        self.assertEqual(as_self.lob_professionalisation_hours, 4)
+        as_outsider = Public.with_user(self.employee_user).browse(self.colleague.id)
+        self.assertEqual(as_outsider.lob_professionalisation_hours, 0)
+
+    def test_self_assessment_stays_private_until_shared(self):
+        own = self.assessments[self.employee]
+        own.with_user(self.employee_user).self_level_id = self.levels["vakbekwaam"]
+        as_manager = own.with_user(self.manager_user)
+        self.assertFalse(as_manager.self_level_id)
+        with self.assertRaises(AccessError):
+            as_manager.read(["employee_level_id"])
+        with self.assertRaises(AccessError):
+            self.env["lob.talk.assessment"].with_user(self.manager_user).search(
+                [("employee_level_id", "=", self.levels["vakbekwaam"].id)]
+            )
+        self.assertEqual(own.with_user(self.employee_user).self_level_id, self.levels["vakbekwaam"])
+        # HR reads it once shared, like the employee's answers
+        self.assertFalse(own.with_user(self.officer_user).self_level_id)
+        own.talk_id.with_context(lob_talk_internal=True).employee_shared = True
+        self.env.invalidate_all()
+        self.assertEqual(as_manager.self_level_id, self.levels["vakbekwaam"])
