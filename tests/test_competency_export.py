@@ -41,8 +41,7 @@ class TestCompetencyExport(LobOverviewCommon):
             talk = cls.env["lob.talk"].create(
                 {"template_id": template.id, "employee_id": employee.id, "cycle_id": cycle.id}
             )
-            if "lob.talk.agreement" in cls.env:  # with the staff talks of issue 7
-                cls._agreements(talk, employee)
+            cls._agreements(talk, employee)
             # the fixture skips the buttons' workflow: the state is what counts here
             talk.with_context(lob_talk_internal=True).state = state
 
@@ -181,8 +180,6 @@ class TestCompetencyExport(LobOverviewCommon):
         self.assertIn(("Rol", "SLB (test) + Decaan (test)"), definitions)
 
     def test_open_agreements_beside_their_gaps(self):
-        if "lob.talk.agreement" not in self.env:
-            self.skipTest("staff talks (issue 7) are not merged yet")
         wb, _wizard = self._workbook(self.officer_user)
         gaps = self._sheet(wb["Ontwikkelpunten"], 2)
         # the open agreements on a competency stand beside its gap; done ones do not

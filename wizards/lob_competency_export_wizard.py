@@ -296,8 +296,6 @@ class LobCompetencyExportWizard(models.TransientModel):
 
     def _lob_actions(self, employees, employee_names, skill_keys):
         """Open agreements of talks on a competency of the framework."""
-        if "lob.talk.agreement" not in self.env:  # staff talks (issue 7) not merged yet
-            return []
         agreements = self.env["lob.talk.agreement"].search_fetch(
             [
                 ("employee_id", "in", employees.ids),
