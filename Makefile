@@ -1,5 +1,5 @@
 # The two commands of the README work on a fresh machine: they install what they need.
-.PHONY: demo test lint core-test odoo-test bench bench-import schema clean
+.PHONY: demo test lint core-test odoo-test bench bench-import bench-odoo schema clean
 
 OUT ?= out
 
@@ -23,6 +23,9 @@ bench:
 
 bench-import:  ## the Odoo import of exchange files grows linearly (needs Odoo; skips without)
 	@python3 bench/bench_import.py
+
+bench-odoo:  ## the Odoo export of 2,000 employees (needs odoo importable and PostgreSQL)
+	@python3 bench/bench_odoo_export.py
 
 schema:  ## regenerate the published JSON Schema
 	@bash -c 'source scripts/_venv.sh && "$$PY" -m lob_hrm schema --output schema/lob-hrm-exchange.schema.json'

@@ -43,6 +43,9 @@
         "views/res_config_settings_views.xml",
         "views/lob_talk_assessment_views.xml",
         "views/lob_competency_menus.xml",
+        "security/lob_overview_security.xml",
+        "report/lob_competency_overview_views.xml",
+        "wizards/lob_competency_export_wizard_views.xml",
         "views/hr_employee_views.xml",
     ],
     "demo": [
@@ -52,7 +55,9 @@
     ],
     "assets": {
         "web.assets_tests": ["lob_hrm/static/tests/tours/**/*"],
-        "web.assets_backend": ["lob_hrm/static/src/views/**/*"],
+        "web.assets_backend": ["lob_hrm/static/src/views/lob_locked_parts_field.*"],
+        # the heatmap extends the pivot view, which Odoo 18 loads lazily
+        "web.assets_backend_lazy": ["lob_hrm/static/src/views/lob_competency_heatmap.*"],
     },
     "application": True,
     "installable": True,

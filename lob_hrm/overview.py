@@ -116,6 +116,18 @@ class CycleProgress:
 
 
 @dataclass(frozen=True, slots=True)
+class TeamHours:
+    """Professionalisation hours of a team's employees in a year, against their norm."""
+
+    hours: float  # done
+    norm: float  # employees × yearly norm
+
+    @property
+    def share(self) -> float | None:
+        return _share_of(self.hours, self.norm)
+
+
+@dataclass(frozen=True, slots=True)
 class Overview:
     """What :func:`build_overview` returns; role and competency fields hold keys."""
 
@@ -131,6 +143,19 @@ class Overview:
 
 def _share(part: int, whole: int) -> float | None:
     return part / whole if whole else None
+
+
+def _share_of(part: float, whole: float) -> float | None:
+    return part / whole if whole > 0 else None
+
+
+def total_hours(hours: Iterable[TeamHours]) -> TeamHours:
+    """The hours and norms of several teams added up."""
+    done = norm = 0.0
+    for team in hours:
+        done += team.hours
+        norm += team.norm
+    return TeamHours(done, norm)
 
 
 class _Tally:

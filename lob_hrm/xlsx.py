@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, BinaryIO
 
 from openpyxl import Workbook
@@ -25,7 +25,15 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from .overview import Cell, CycleProgress, GroupSummary, Overview, build_overview
+from .overview import (
+    Cell,
+    CycleProgress,
+    GroupSummary,
+    Overview,
+    TeamHours,
+    build_overview,
+    total_hours,
+)
 from .schemas import (
     ActionStatus,
     CompetencyFramework,
@@ -42,6 +50,8 @@ PROGRESS_EVERY = 1000  # employees between two progress calls
 
 DATE_FORMAT = "DD-MM-YYYY"
 NOT_ASSESSED = "(niet beoordeeld)"
+EMPTY_SELECTION = "Geen medewerkers met een LOB-rol in deze selectie."
+HOURS_COLUMNS = [("Professionaliseringsuren", 14), ("Norm (uren)", 11), ("Uren t.o.v. norm", 11)]
 
 ROLE_GROUPS = {
     RoleGroup.PRIMARY: "Begeleider primair proces",
@@ -292,6 +302,9 @@ def _overzicht(
         if progress is not None and done % PROGRESS_EVERY == 0 and done < total:
             progress(done, total)
     sheet.close_table()
+    if not total:
+        # An empty selection is an answer, not an error: say so where users look first.
+        sheet.append([sheet.cell(EMPTY_SELECTION, "vet")])
 
 
 def _summary_line(sheet: _Sheet, summary: GroupSummary) -> list[Any]:
@@ -321,14 +334,43 @@ def _summary_columns(names: _Names, overview: Overview) -> list[tuple[str, float
     return columns
 
 
-def _teams(wb: Workbook, styler: _Styler, names: _Names, overview: Overview) -> None:
+def _hours_line(sheet: _Sheet, hours: TeamHours | None) -> list[Any]:
+    if hours is None:
+        return [None, None, None]
+    return [sheet.cell(hours.hours, "decimaal"), hours.norm, _share(sheet, hours.share)]
+
+
+def _with_hours(line: list[Any], extra: list[Any] | None) -> list[Any]:
+    """The hours go after the five team-wide figures, before the per-competency columns."""
+    return line if extra is None else [*line[:6], *extra, *line[6:]]
+
+
+def _teams(
+    wb: Workbook,
+    styler: _Styler,
+    names: _Names,
+    overview: Overview,
+    team_hours: Mapping[str, TeamHours] | None,
+) -> None:
     columns = [("Team", 24), *_summary_columns(names, overview)]
+    if team_hours is not None:
+        columns = [*columns[:6], *HOURS_COLUMNS, *columns[6:]]
     sheet = _Sheet(wb, styler, "Teams", columns, header_height=60)
+
+    def hours(team: str | None) -> list[Any] | None:
+        if team_hours is None:
+            return None
+        if team is None:
+            return _hours_line(sheet, total_hours(team_hours.values()))
+        return _hours_line(sheet, team_hours.get(team))
+
     for summary in overview.teams:
-        sheet.append([summary.name, *_summary_line(sheet, summary)])
+        line = [summary.name, *_summary_line(sheet, summary)]
+        sheet.append(_with_hours(line, hours(summary.name)))
     last = sheet.close_table()
     sheet.append([])
-    sheet.append([sheet.cell("Alle teams", "vet"), *_summary_line(sheet, overview.total)])
+    total = [sheet.cell("Alle teams", "vet"), *_summary_line(sheet, overview.total)]
+    sheet.append(_with_hours(total, hours(None)))
     count = len(overview.teams)
     if not count:
         return
@@ -518,10 +560,13 @@ def write_workbook(
     idiom: Iterable[IdiomTerm] = (),
     overview: Overview | None = None,
     progress: Progress | None = None,
+    team_hours: Mapping[str, TeamHours] | None = None,
 ) -> None:
     """Write the overview workbook to a path or a binary file object.
 
     ``overview`` may be passed when the caller has already built it from the same data.
+    ``team_hours`` (team name -> professionalisation hours and norm) adds three columns to
+    the Teams sheet; the total row adds up every team given.
     ``progress(done, total)`` is called every :data:`PROGRESS_EVERY` employees while the
     heatmap is written, and once with ``(total, total)`` when the file is complete.
     """
@@ -531,7 +576,7 @@ def write_workbook(
     wb = Workbook(write_only=True)
     styler = _Styler(wb)
     _overzicht(wb, styler, names, data, overview, progress)
-    _teams(wb, styler, names, overview)
+    _teams(wb, styler, names, overview, team_hours)
     _rollen(wb, styler, names, overview)
     _ontwikkelpunten(wb, styler, names, overview)
     _gesprekkencyclus(wb, styler, overview)

@@ -15,7 +15,7 @@ import zipfile
 import openpyxl
 import pytest
 
-from lob_hrm.overview import Cell, build_overview
+from lob_hrm.overview import Cell, TeamHours, build_overview
 from lob_hrm.schemas import (
     ActionRow,
     ActionStatus,
@@ -36,7 +36,16 @@ from lob_hrm.schemas import (
     TalkRow,
     TalkState,
 )
-from lob_hrm.xlsx import DATE_FORMAT, HEAT_AT, HEAT_FAR, HEAT_NEAR, HEAT_NONE, heat, write_workbook
+from lob_hrm.xlsx import (
+    DATE_FORMAT,
+    EMPTY_SELECTION,
+    HEAT_AT,
+    HEAT_FAR,
+    HEAT_NEAR,
+    HEAT_NONE,
+    heat,
+    write_workbook,
+)
 
 FRAMEWORK = CompetencyFramework(
     key="lob",
@@ -489,6 +498,51 @@ def test_empty_overview_still_opens(tmp_path):
     assert wb["Overzicht"].auto_filter.ref == "A2:F2"
     assert wb["Teams"]._charts == []
     assert values(wb["Rollen"], 2)[:3] == ["SLB'er", "Begeleider primair proces", 0]
+
+
+def test_empty_selection_says_so_below_the_header(tmp_path):
+    target = tmp_path / "leeg.xlsx"
+    write_workbook(target, FRAMEWORK, ROLES, OverviewData())
+    ws = openpyxl.load_workbook(target)["Overzicht"]
+    assert ws["A3"].value == EMPTY_SELECTION
+    assert ws["A3"].font.b
+    assert ws.auto_filter.ref == "A2:F2"  # the message stays out of the filter
+    full = openpyxl.load_workbook(io.BytesIO(_written(DATA)))["Overzicht"]
+    assert EMPTY_SELECTION not in [cell.value for cell in full["A"]]
+
+
+def _written(data, **kwargs) -> bytes:
+    buffer = io.BytesIO()
+    write_workbook(buffer, FRAMEWORK, ROLES, data, **kwargs)
+    return buffer.getvalue()
+
+
+def test_team_hours_columns_after_the_team_figures():
+    hours = {"Zorg": TeamHours(59.0, 118.0), "Techniek": TeamHours(80.0, 59.0)}
+    ws = openpyxl.load_workbook(io.BytesIO(_written(DATA, team_hours=hours)))["Teams"]
+    assert values(ws, 1)[5:10] == [
+        "Open ontwikkelpunten",
+        "Professionaliseringsuren",
+        "Norm (uren)",
+        "Uren t.o.v. norm",
+        "Gesprekken voeren: op doel",
+    ]
+    assert values(ws, 2)[:8] == ["Techniek", 1, 1, 0.5, pytest.approx(7 / 3), 1, 80, 59]
+    assert values(ws, 2)[8] == pytest.approx(80 / 59)
+    assert values(ws, 3)[6:10] == [59, 118, 0.5, 0.5]
+    assert values(ws, 5)[6:9] == [139, 177, pytest.approx(139 / 177)]  # all teams
+    assert [ws.cell(2, col).number_format for col in (7, 9)] == ["0.0", "0%"]
+    # The chart still reads the share at target.
+    chart = ws._charts[0]
+    assert chart.series[0].val.numRef.f == "'Teams'!$D$2:$D$3"
+
+
+def test_team_hours_without_norm_or_team():
+    assert TeamHours(10.0, 0.0).share is None
+    hours = {"Zorg": TeamHours(0.0, 0.0)}  # Techniek unknown: its hours stay empty
+    ws = openpyxl.load_workbook(io.BytesIO(_written(DATA, team_hours=hours)))["Teams"]
+    assert values(ws, 2)[6:9] == [None, None, None]
+    assert values(ws, 3)[6:9] == [0, 0, None]
 
 
 def test_progress_every_thousand_employees():

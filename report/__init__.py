@@ -1,0 +1,1 @@
+from . import lob_competency_overview, lob_competency_team_summary

@@ -1,0 +1,288 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
+import io
+from datetime import datetime, time
+
+import openpyxl
+from dateutil.relativedelta import relativedelta
+
+from odoo.fields import Command
+from odoo.tests import tagged
+
+from ..lob_hrm.xlsx import EMPTY_SELECTION
+from .overview_common import LobOverviewCommon
+
+GREEN, ORANGE, RED, GREY = "00C6EFCE", "00FFCC99", "00FFC7CE", "00E7E6E6"
+
+
+@tagged("post_install", "-at_install")
+class TestCompetencyExport(LobOverviewCommon):
+    """The workbook read back cell by cell, per kind of user."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["lob.professionalisation"].create(
+            [
+                {"name": "Training", "employee_id": cls.anna.id, "hours": 10, "state": "done"},
+                {"name": "Intervisie", "employee_id": cls.cato.id, "hours": 8, "state": "done"},
+            ]
+        )
+        template = cls.env.ref("lob_hrm.default_template_staff_performance_talk")
+        cycle = cls.env["lob.talk.cycle"].create(
+            {
+                "name": "Cyclus 2025 (test)",
+                "template_id": template.id,
+                "date_start": cls.today - relativedelta(months=2),
+                "date_end": cls.today + relativedelta(months=1),
+            }
+        )
+        for employee, state in ((cls.anna, "signed"), (cls.bram, "planned")):
+            talk = cls.env["lob.talk"].create(
+                {"template_id": template.id, "employee_id": employee.id, "cycle_id": cycle.id}
+            )
+            cls._agreements(talk, employee)
+            # the fixture skips the buttons' workflow: the state is what counts here
+            talk.with_context(lob_talk_internal=True).state = state
+
+    @classmethod
+    def _agreements(cls, talk, employee):
+        """An open agreement on networking and a done one, which the export leaves out."""
+        cls.env["lob.talk.agreement"].create(
+            [
+                {
+                    "talk_id": talk.id,
+                    "description": f"Training netwerken {employee.name}",
+                    "skill_id": cls.skills["netwerk"].id,
+                    "deadline": cls.today + relativedelta(months=3),
+                },
+                {
+                    "talk_id": talk.id,
+                    "description": "Al afgerond",
+                    "skill_id": cls.skills["netwerk"].id,
+                    "status": "done",
+                },
+            ]
+        )
+
+    def _wizard(self, user, **values):
+        Wizard = self.env["lob.competency.export.wizard"].with_user(user)
+        return Wizard.create({"skill_type_id": self.framework.id, **values})
+
+    def _workbook(self, user, **values):
+        wizard = self._wizard(user, **values)
+        action = wizard.action_export()
+        self.assertEqual(action["type"], "ir.actions.act_url")
+        self.assertIn(f"id={wizard.id}", action["url"])
+        self.assertIn("download=true", action["url"])
+        return openpyxl.load_workbook(io.BytesIO(base64.b64decode(wizard.data))), wizard
+
+    @staticmethod
+    def _sheet(ws, first=1):
+        return [[cell.value for cell in row] for row in ws.iter_rows(min_row=first)]
+
+    def _matrix(self, wb):
+        """Overzicht below its header: {employee: (team, role, levels...)}."""
+        return {row[0]: tuple(row[1:6]) for row in self._sheet(wb["Overzicht"], 3) if row[0]}
+
+    def test_officer_workbook_cell_by_cell(self):
+        wb, wizard = self._workbook(self.officer_user)
+        self.assertIn(self.company.name, wizard.filename)
+        self.assertIn(str(self.today), wizard.filename)
+        self.assertTrue(wizard.filename.endswith(".xlsx"))
+        ws = wb["Overzicht"]
+        self.assertEqual(ws["A1"].value, f"LOB-competentieoverzicht {self.company.name}")
+        self.assertEqual(
+            self._sheet(ws)[1][:6], ["Medewerker", "Team", "Rol", "Gesprek", "Netwerk", "Beleid"]
+        )
+        matrix = self._matrix(wb)
+        self.assertEqual(
+            matrix,
+            {
+                "Cato": ("Techniek (test)", "SLB (test)", "Excellent", "Basis", "Start"),
+                "Anna": ("Zorg (test)", "SLB (test)", "Vak", "Start", "Basis"),
+                "Bram": ("Zorg (test)", "SLB (test) + Decaan (test)", "Start", None, None),
+            },
+        )
+        # heat: green at target, orange one level below, red further below, grey no target
+        fills = {
+            row[0].value: [c.fill.fgColor.rgb for c in row[3:6]] for row in ws.iter_rows(min_row=3)
+        }
+        self.assertEqual(fills["Anna"], [GREEN, ORANGE, GREY])
+        self.assertEqual(fills["Bram"], [RED, GREY, GREY])  # not assessed: grey
+        self.assertEqual(fills["Cato"], [GREEN, GREEN, GREY])
+
+        teams = self._sheet(wb["Teams"])
+        self.assertEqual(
+            teams[0][:9],
+            [
+                "Team",
+                "Medewerkers",
+                "Beoordeeld",
+                "Op doelniveau",
+                "Gem. niveau",
+                "Open ontwikkelpunten",
+                "Professionaliseringsuren",
+                "Norm (uren)",
+                "Uren t.o.v. norm",
+            ],
+        )
+        norm = self.company.lob_professionalisation_norm
+        techniek, zorg = teams[1], teams[2]
+        self.assertEqual(techniek[:4], ["Techniek (test)", 1, 1, 1])
+        self.assertEqual(techniek[5:8], [0, 8, norm])
+        self.assertEqual(zorg[:2], ["Zorg (test)", 2])
+        self.assertAlmostEqual(zorg[2], 4 / 6)  # assessed cells
+        self.assertAlmostEqual(zorg[3], 1 / 5)  # share at target
+        self.assertEqual(zorg[5:8], [4, 10, 2 * norm])
+        self.assertAlmostEqual(zorg[8], 10 / (2 * norm))
+        self.assertEqual(teams[4][0], "Alle teams")
+        self.assertAlmostEqual(teams[4][3], 3 / 7)
+        self.assertEqual(len(wb["Teams"]._charts), 1)
+
+        roles = {row[0]: row for row in self._sheet(wb["Rollen"], 2) if row[0]}
+        self.assertEqual(roles["SLB (test)"][2], 2)  # Anna and Cato
+        self.assertEqual(roles["SLB (test) + Decaan (test)"][2], 1)
+
+        gaps = self._sheet(wb["Ontwikkelpunten"], 2)
+        self.assertEqual(
+            [row[:7] for row in gaps],
+            [
+                [
+                    "Bram",
+                    "Zorg (test)",
+                    "SLB (test) + Decaan (test)",
+                    "Beleid",
+                    "(niet beoordeeld)",
+                    "Excellent",
+                    4,
+                ],
+                [
+                    "Bram",
+                    "Zorg (test)",
+                    "SLB (test) + Decaan (test)",
+                    "Netwerk",
+                    "(niet beoordeeld)",
+                    "Vak",
+                    3,
+                ],
+                ["Bram", "Zorg (test)", "SLB (test) + Decaan (test)", "Gesprek", "Start", "Vak", 2],
+                ["Anna", "Zorg (test)", "SLB (test)", "Netwerk", "Start", "Basis", 1],
+            ],
+        )
+        cycle = self._sheet(wb["Gesprekkencyclus"], 2)
+        # cycle, team, planned, preparation, held, signed, done, cancelled, total, completed
+        self.assertEqual(
+            cycle[0][:10], ["Cyclus 2025 (test)", "Zorg (test)", 1, 0, 0, 1, 0, 0, 2, 0.5]
+        )
+        definitions = {(row[0], row[2]) for row in self._sheet(wb["Definities"], 2)}
+        self.assertIn(("Competentie", "Gesprek"), definitions)
+        self.assertIn(("Rol", "SLB (test) + Decaan (test)"), definitions)
+
+    def test_open_agreements_beside_their_gaps(self):
+        wb, _wizard = self._workbook(self.officer_user)
+        gaps = self._sheet(wb["Ontwikkelpunten"], 2)
+        # the open agreements on a competency stand beside its gap; done ones do not
+        deadline = datetime.combine(self.today + relativedelta(months=3), time())  # as read back
+        self.assertEqual(gaps[1][:3], ["Bram", "Zorg (test)", "SLB (test) + Decaan (test)"])
+        self.assertEqual(gaps[1][7:10], ["Training netwerken Bram", deadline, "Open"])
+        self.assertEqual(gaps[3][:4], ["Anna", "Zorg (test)", "SLB (test)", "Netwerk"])
+        self.assertEqual(gaps[3][7:10], ["Training netwerken Anna", deadline, "Open"])
+        self.assertEqual(gaps[0][7:10], [None, None, None])
+        self.assertEqual(len(gaps), 4)
+
+    def test_manager_workbook_holds_their_team_only(self):
+        wb, _wizard = self._workbook(self.manager_user)
+        self.assertEqual(set(self._matrix(wb)), {"Anna", "Bram"})
+        self.assertEqual(
+            [row[0] for row in self._sheet(wb["Teams"], 2) if row[0]], ["Zorg (test)", "Alle teams"]
+        )
+
+    def test_employee_cannot_export_others_levels(self):
+        wb, _wizard = self._workbook(self.employee_user)
+        self.assertEqual(set(self._matrix(wb)), {"Cato"})
+        names = {cell for sheet in wb for row in sheet.iter_rows(values_only=True) for cell in row}
+        self.assertFalse(names & {"Anna", "Bram", "Otto"})
+
+    def test_other_company_hr_sees_nothing(self):
+        # even asking for the first company's teams explicitly
+        wb, _wizard = self._workbook(
+            self.other_user,
+            company_ids=[Command.set(self.company.ids)],
+            department_ids=[Command.set((self.zorg | self.techniek).ids)],
+        )
+        self.assertEqual(wb["Overzicht"]["A3"].value, EMPTY_SELECTION)
+        cells = {cell for sheet in wb for row in sheet.iter_rows(values_only=True) for cell in row}
+        self.assertFalse(cells & {"Anna", "Bram", "Cato"})
+
+    def test_filters_matching_nobody_write_a_workbook_that_says_so(self):
+        empty = self.env["hr.department"].create({"name": "Leeg team (test)"})
+        wb, _wizard = self._workbook(self.officer_user, department_ids=[Command.set(empty.ids)])
+        self.assertEqual(wb["Overzicht"]["A3"].value, EMPTY_SELECTION)
+        self.assertEqual(self._matrix(wb), {EMPTY_SELECTION: (None,) * 5})
+
+    def test_filters_teams_and_roles(self):
+        wb, _wizard = self._workbook(self.officer_user, role_ids=[Command.set(self.decaan.ids)])
+        self.assertEqual(set(self._matrix(wb)), {"Bram"})
+        wb, _wizard = self._workbook(
+            self.officer_user, department_ids=[Command.set(self.techniek.ids)]
+        )
+        self.assertEqual(set(self._matrix(wb)), {"Cato"})
+
+    def test_queries_do_not_grow_with_employees(self):
+        """Reading 10 or 200 employees takes the same number of queries."""
+        team = self.env["hr.department"].create({"name": "Groot team (test)"})
+
+        def staff(count, start):
+            employees = self.env["hr.employee"].create(
+                [
+                    {"name": f"Medewerker {start + i:03d}", "department_id": team.id}
+                    for i in range(count)
+                ]
+            )
+            for role in (self.slb, self.decaan):
+                self.env["lob.role.assignment"].create(
+                    [
+                        {"employee_id": e.id, "role_id": role.id, "date_from": self.today}
+                        for e in employees[: count // (1 if role == self.slb else 2)]
+                    ]
+                )
+            self.env["hr.employee.skill"].create(
+                [
+                    {
+                        "employee_id": e.id,
+                        "skill_type_id": self.framework.id,
+                        "skill_id": self.skills["gesprek"].id,
+                        "skill_level_id": self._level("basis").id,
+                    }
+                    for e in employees
+                ]
+            )
+            self.env["lob.professionalisation"].create(
+                [
+                    {"name": "Training", "employee_id": e.id, "hours": 4, "state": "done"}
+                    for e in employees
+                ]
+            )
+            return employees
+
+        def count_queries():
+            wizard = self._wizard(self.officer_user, department_ids=[Command.set(team.ids)])
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.cr.sql_log_count
+            inputs = wizard._lob_read()
+            return self.cr.sql_log_count - before, inputs
+
+        staff(10, 0)
+        count_queries()  # warm the caches of rules and views
+        small, inputs = count_queries()
+        self.assertEqual(len({row.employee for row in inputs["data"].rows}), 10)
+        staff(190, 10)
+        wizard = self._wizard(self.officer_user, department_ids=[Command.set(team.ids)])
+        self.env.flush_all()
+        self.env.invalidate_all()
+        with self.assertQueryCount(small):
+            inputs = wizard._lob_read()
+        self.assertEqual(len({row.employee for row in inputs["data"].rows}), 200)
+        self.assertEqual(len(inputs["data"].rows), 600)

@@ -1,0 +1,348 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
+import io
+import re
+from collections import defaultdict
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import fields, models
+from odoo.exceptions import UserError
+from odoo.tools import SQL, unique
+
+from ..lob_hrm import schemas, xlsx
+from ..lob_hrm.overview import TeamHours
+from ..models.lob_exchange import slugify_key
+
+NO_TEAM = "(geen team)"
+ROW_FIELDS = ("employee_id", "department_id", "skill_id", "current_level_id", "target_level_id")
+TALK_STATES = {state.value: state for state in schemas.TalkState}
+
+
+class LobCompetencyExportWizard(models.TransientModel):
+    """Writes the competency overview workbook (heatmap, team summary, development points,
+    talk-cycle progress, definitions) of what the exporting user may read.
+
+    Reading goes through the competency overview and the other models as the user, so their
+    record rules decide what the workbook holds; it takes a constant number of queries,
+    whatever the number of employees.
+    """
+
+    _name = "lob.competency.export.wizard"
+    _description = "Export competency overview"
+
+    skill_type_id = fields.Many2one(
+        "hr.skill.type",
+        "Framework",
+        required=True,
+        domain="[('lob_profile', '=', True)]",
+        default=lambda self: self.env["hr.skill.type"].search(
+            [("lob_profile", "=", True)], limit=1
+        ),
+    )
+    framework_count = fields.Integer(compute="_compute_framework_count")
+    company_ids = fields.Many2many(
+        "res.company",
+        string="Companies",
+        domain=lambda self: [("id", "in", self.env.user.company_ids.ids)],
+        default=lambda self: self.env.companies,
+        help="Leave empty for all your companies.",
+    )
+    department_ids = fields.Many2many(
+        "hr.department",
+        string="Teams",
+        help="Only these teams and their sub-teams; leave empty for every team you may see.",
+    )
+    role_ids = fields.Many2many(
+        "lob.role",
+        string="Roles",
+        help="Only employees holding one of these roles; leave empty for all roles.",
+    )
+    reference_date = fields.Date(
+        required=True,
+        default=fields.Date.context_today,
+        help="The roles held on this date set the targets; professionalisation hours count "
+        "in its calendar year and talks in the cycles of the twelve months before it.",
+    )
+    data = fields.Binary("File", readonly=True, attachment=False)
+    filename = fields.Char(readonly=True)
+
+    def _compute_framework_count(self):
+        count = self.env["hr.skill.type"].search_count([("lob_profile", "=", True)])
+        for wizard in self:
+            wizard.framework_count = count
+
+    def action_export(self):
+        self.ensure_one()
+        content = self._lob_workbook()
+        self.write({"data": base64.b64encode(content), "filename": self._lob_filename()})
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content?model={self._name}&id={self.id}&field=data"
+            f"&filename_field=filename&download=true",
+            "target": "self",
+        }
+
+    # -- business methods -------------------------------------------------------------
+
+    def _lob_companies(self):
+        # never more than the user's own companies, whatever the wizard was given (the ids
+        # only: the user may not read a company they do not belong to)
+        allowed = self.env.user.company_ids
+        chosen = self.env["res.company"].browse(self.sudo().company_ids.ids)
+        return (chosen & allowed) if chosen else allowed
+
+    def _lob_college(self):
+        return ", ".join(self._lob_companies().sorted("name").mapped("name"))
+
+    def _lob_filename(self):
+        name = f"LOB-competentieoverzicht {self._lob_college()} {self.reference_date}"
+        return re.sub(r'[\\/:*?"<>|]+', "-", name)[:180] + ".xlsx"
+
+    def _lob_workbook(self):
+        """The workbook's bytes."""
+        inputs = self._lob_read()
+        buffer = io.BytesIO()
+        xlsx.write_workbook(
+            buffer,
+            inputs["framework"],
+            inputs["roles"],
+            inputs["data"],
+            dimensions=inputs["dimensions"],
+            team_hours=inputs["team_hours"],
+        )
+        return buffer.getvalue()
+
+    def _lob_domain(self):
+        domain = [
+            ("skill_type_id", "=", self.skill_type_id.id),
+            ("company_id", "in", self._lob_companies().ids),
+        ]
+        # A filter keeps only the teams and roles the user may read: one they may not read
+        # filters everything out rather than nothing.
+        chosen = self.sudo()
+        if chosen.department_ids:
+            teams = self.env["hr.department"].search([("id", "in", chosen.department_ids.ids)])
+            domain.append(("department_id", "child_of", teams.ids))
+        if chosen.role_ids:
+            roles = self.env["lob.role"].search([("id", "in", chosen.role_ids.ids)])
+            domain.append(("role_ids", "in", roles.ids))
+        return domain
+
+    def _lob_read(self):
+        """Everything the workbook shows, as core schemas, read as the current user.
+
+        Returns a dict with ``framework``, ``roles``, ``data`` (rows, talks, actions),
+        ``dimensions`` and ``team_hours``.
+        """
+        self.ensure_one()
+        on_date = self.reference_date
+        skill_type = self.skill_type_id
+        Exchange = self.env["lob.exchange"]
+        try:
+            framework = Exchange._framework_schema(skill_type)
+        except ValueError as exc:
+            raise UserError(
+                self.env._(
+                    "The framework '%(framework)s' cannot be exported yet:\n%(error)s",
+                    framework=skill_type.name,
+                    error=exc,
+                )
+            ) from exc
+        level_keys = {
+            level.id: level.lob_key or slugify_key(level.name)
+            for level in skill_type.skill_level_ids
+        }
+        known = {competency.key for competency in framework.competencies}
+        skill_keys = {
+            skill.id: key
+            for skill in skill_type.skill_ids
+            if (key := skill.lob_key or slugify_key(skill.name)) in known
+        }
+
+        Overview = self.env["lob.competency.overview"].with_context(lob_date=on_date)
+        # rows of other dates share ids with these: never mix them in the cache
+        Overview.invalidate_model()
+        # The rows as plain tuples: _search applies the record rules, and 50,000 rows need
+        # no ORM records.
+        query = Overview._search(self._lob_domain(), order="id")
+        rows = self.env.execute_query(
+            query.select(*(SQL.identifier(Overview._table, name) for name in ROW_FIELDS))
+        )
+        employees = self.env["hr.employee"].browse(unique(row[0] for row in rows))
+        employees.fetch(["name"])
+        departments = self.env["hr.department"].browse(unique(row[1] for row in rows if row[1]))
+        departments.fetch(["name"])
+        employee_names = _unique_names({e.id: e.name for e in employees})
+        team_names = _unique_names({d.id: d.name for d in departments})
+        held = Overview._lob_current_roles(employees, on_date)
+        roles, role_of = self._lob_roles(skill_type, held, known)
+
+        overview_rows = [
+            schemas.OverviewRow(
+                employee=employee_names[employee_id],
+                team=team_names.get(department_id, NO_TEAM),
+                role=role_of[employee_id],
+                competency=skill_keys[skill_id],
+                level=level_keys.get(level_id),
+                target=level_keys.get(target_id),
+            )
+            for employee_id, department_id, skill_id, level_id, target_id in rows
+            if skill_id in skill_keys and employee_id in role_of
+        ]
+        team_of = {row[0]: row[1] for row in rows}
+        data = schemas.OverviewData(
+            title=f"LOB-competentieoverzicht {self._lob_college()}"[:200],
+            reference_date=on_date,
+            rows=overview_rows,
+            talks=self._lob_talks(employees, employee_names, on_date),
+            actions=self._lob_actions(employees, employee_names, skill_keys),
+        )
+        dimensions, _terms = Exchange._vocabulary(self.env.company)
+        Overview.invalidate_model()
+        return {
+            "framework": framework,
+            "roles": roles,
+            "data": data,
+            "dimensions": [Exchange._dimension_schema(d) for d in dimensions],
+            "team_hours": self._lob_team_hours(employees, team_of, team_names, on_date),
+        }
+
+    def _lob_roles(self, skill_type, held, competencies):
+        """The roles of the framework, and one role key per employee id.
+
+        An employee holding several roles gets a combined role (e.g. "SLB'er + Decaan")
+        whose targets are the highest each role asks: the core keys employees by one role.
+        """
+        Exchange = self.env["lob.exchange"]
+        records = (
+            self.env["lob.role"]
+            .with_context(active_test=False)
+            .search([("skill_type_id", "=", skill_type.id)])
+        )
+        taken = set()
+        schema_of = {}
+        for role in records:
+            schema = Exchange._role_schema(role)
+            key = slugify_key(schema.key, taken)  # keys are unique per company only
+            taken.add(key)
+            targets = [t for t in schema.targets if t.competency in competencies]
+            schema_of[role] = schema.model_copy(update={"key": key, "targets": targets})
+        ranks = {
+            level.lob_key or slugify_key(level.name): rank
+            for rank, level in enumerate(
+                skill_type.skill_level_ids.sorted(lambda lvl: (lvl.level_progress, lvl.id)), 1
+            )
+        }
+        combined = {}
+        role_of = {}
+        for employee_id, employee_roles in held.items():
+            employee_roles = employee_roles.filtered(lambda r: r in schema_of)
+            if not employee_roles:
+                continue
+            if len(employee_roles) == 1:
+                role_of[employee_id] = schema_of[employee_roles].key
+                continue
+            if employee_roles not in combined:
+                parts = [schema_of[role] for role in employee_roles]
+                key = slugify_key(" ".join(part.key for part in parts), taken)
+                taken.add(key)
+                highest = {}
+                for part in parts:
+                    for target in part.targets:
+                        known = highest.get(target.competency)
+                        if not known or ranks[target.level] > ranks[known]:
+                            highest[target.competency] = target.level
+                combined[employee_roles] = schemas.Role(
+                    key=key,
+                    name=" + ".join(part.name for part in parts)[:200],
+                    group=parts[0].group,
+                    description=self.env._(
+                        "Combination of roles: the highest level each role asks."
+                    ),
+                    targets=[
+                        schemas.RoleTarget(competency=competency, level=level)
+                        for competency, level in highest.items()
+                    ],
+                )
+            role_of[employee_id] = combined[employee_roles].key
+        return [*schema_of.values(), *combined.values()], role_of
+
+    def _lob_talks(self, employees, employee_names, on_date):
+        """Talks of the cycles of the twelve months up to ``on_date``."""
+        talks = self.env["lob.talk"].search_fetch(
+            [
+                ("employee_id", "in", employees.ids),
+                ("cycle_id.date_start", "<=", on_date),
+                ("cycle_id.date_end", ">=", on_date - relativedelta(years=1)),
+            ],
+            ["employee_id", "department_id", "cycle_id", "state", "planned_date", "template_id"],
+        )
+        talks.cycle_id.fetch(["name"])
+        talks.department_id.fetch(["name"])
+        # the kind of a talk's template, also when the template is no longer published
+        kinds = {template.id: template.kind for template in talks.template_id.sudo()}
+        return [
+            schemas.TalkRow(
+                employee=employee_names[talk.employee_id.id],
+                team=talk.department_id.name or NO_TEAM,
+                cycle=talk.cycle_id.name,
+                kind=kinds[talk.template_id.id],
+                state=TALK_STATES[talk.state],
+                date=talk.planned_date.date() if talk.planned_date else None,
+            )
+            for talk in talks
+        ]
+
+    def _lob_actions(self, employees, employee_names, skill_keys):
+        """Open agreements of talks on a competency of the framework."""
+        agreements = self.env["lob.talk.agreement"].search_fetch(
+            [
+                ("employee_id", "in", employees.ids),
+                ("skill_id", "in", list(skill_keys)),
+                ("status", "=", "open"),
+            ],
+            ["employee_id", "skill_id", "description", "deadline"],
+        )
+        return [
+            schemas.ActionRow(
+                employee=employee_names[agreement.employee_id.id],
+                competency=skill_keys[agreement.skill_id.id],
+                description=agreement.description[: schemas.MAX_TEXT],
+                deadline=agreement.deadline or None,
+                status=schemas.ActionStatus.OPEN,
+            )
+            for agreement in agreements
+        ]
+
+    def _lob_team_hours(self, employees, team_of, team_names, on_date):
+        """Done professionalisation hours of the reference year per team, with the norm."""
+        hours = dict(
+            self.env["lob.professionalisation"]._read_group(
+                [
+                    ("employee_id", "in", employees.ids),
+                    ("year", "=", on_date.year),
+                    ("state", "=", "done"),
+                ],
+                ["employee_id"],
+                ["hours:sum"],
+            )
+        )
+        employees.fetch(["company_id"])
+        per_team = defaultdict(lambda: [0.0, 0.0])
+        for employee in employees:
+            team = team_names.get(team_of[employee.id], NO_TEAM)
+            per_team[team][0] += hours.get(employee, 0.0)
+            per_team[team][1] += employee.company_id.lob_professionalisation_norm
+        return {team: TeamHours(done, norm) for team, (done, norm) in per_team.items()}
+
+
+def _unique_names(names):
+    """Names by id, with the id added where two records share a name."""
+    counts = defaultdict(int)
+    for name in names.values():
+        counts[name] += 1
+    return {
+        record_id: name if counts[name] == 1 else f"{name} ({record_id})"
+        for record_id, name in names.items()
+    }
