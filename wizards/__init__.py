@@ -5,9 +5,5 @@ from . import lob_template_mirror_wizard
 from . import lob_finding_accept_wizard
 from . import lob_template_publish_wizard
 from . import lob_talk_reopen_wizard
-from . import (
-    lob_competency_export_wizard,
-    lob_exchange_export_wizard,
-    lob_exchange_import_wizard,
-    lob_framework_exchange,
-)
+from . import lob_framework_exchange
+from . import lob_competency_export_wizard
