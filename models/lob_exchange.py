@@ -841,14 +841,19 @@ class LobExchange(models.AbstractModel):
                 roles=[self._role_schema(role) for role in roles],
             )
         except ValueError as exc:
-            raise UserError(
-                self.env._(
-                    "The framework '%(framework)s' cannot be exported yet:\n%(error)s",
-                    framework=skill_type.name,
-                    error=exc,
-                )
-            ) from exc
+            raise self._framework_export_error(skill_type, exc) from exc
         return exchange.dump_document(document)
+
+    @api.model
+    def _framework_export_error(self, skill_type, exc):
+        """Why ``skill_type`` cannot be exported (yet), as its reader understands it."""
+        return UserError(
+            self.env._(
+                "The framework '%(framework)s' cannot be exported yet:\n%(error)s",
+                framework=skill_type.name,
+                error=exc,
+            )
+        )
 
     @api.model
     def _framework_roles(self, skill_type):

@@ -7,7 +7,6 @@ from collections import defaultdict
 from dateutil.relativedelta import relativedelta
 
 from odoo import fields, models
-from odoo.exceptions import UserError
 from odoo.tools import SQL, unique
 
 from ..lob_hrm import schemas, xlsx
@@ -142,13 +141,7 @@ class LobCompetencyExportWizard(models.TransientModel):
         try:
             framework = Exchange._framework_schema(skill_type)
         except ValueError as exc:
-            raise UserError(
-                self.env._(
-                    "The framework '%(framework)s' cannot be exported yet:\n%(error)s",
-                    framework=skill_type.name,
-                    error=exc,
-                )
-            ) from exc
+            raise Exchange._framework_export_error(skill_type, exc) from exc
         level_keys = {
             level.id: level.lob_key or slugify_key(level.name)
             for level in skill_type.skill_level_ids
