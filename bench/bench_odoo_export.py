@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import io
 import os
 import random
 import subprocess
@@ -45,8 +44,10 @@ def _stage() -> str:
     stage = Path(tempfile.gettempdir()) / "lob_hrm_bench_stage"
     stage.mkdir(exist_ok=True)
     link = stage / "lob_hrm"
-    if not link.exists():
-        link.symlink_to(ROOT)
+    # point at this checkout, even when an earlier (maybe gone) one left its link behind
+    if link.is_symlink() or link.exists():
+        link.unlink()
+    link.symlink_to(ROOT)
     return str(stage)
 
 
@@ -54,18 +55,22 @@ def _addons_path(odoo) -> str:
     return f"{os.path.join(os.path.dirname(odoo.__file__), 'addons')},{_stage()}"
 
 
-def _ensure_db(odoo, db: str) -> None:
-    exists = subprocess.run(
-        ["psql", "-d", "postgres", "-Atc", f"select 1 from pg_database where datname='{db}'"],
-        capture_output=True,
-        text=True,
-        check=True,
+def _psql(db: str, query: str) -> str:
+    return subprocess.run(
+        ["psql", "-d", db, "-Atc", query], capture_output=True, text=True, check=True
     ).stdout.strip()
-    if exists:
-        print(f"updating lob_hrm in {db} ...", flush=True)
-    else:
-        print(f"creating {db} from {BASE_DB} and installing lob_hrm ...", flush=True)
+
+
+def _ensure_db(odoo, db: str) -> None:
+    exists = _psql("postgres", f"select 1 from pg_database where datname='{db}'")
+    if not exists:
+        print(f"creating {db} from {BASE_DB} ...", flush=True)
         subprocess.run(["createdb", "-T", BASE_DB, db], check=True)
+    # an earlier run may have stopped between creating the database and installing
+    installed = _psql(
+        db, "select 1 from ir_module_module where name='lob_hrm' and state='installed'"
+    )
+    print(f"{'updating' if installed else 'installing'} lob_hrm in {db} ...", flush=True)
     subprocess.run(
         [
             sys.executable,
@@ -74,7 +79,7 @@ def _ensure_db(odoo, db: str) -> None:
             f"--addons-path={_addons_path(odoo)}",
             "-d",
             db,
-            "-u" if exists else "-i",
+            "-u" if installed else "-i",
             "lob_hrm",
             "--stop-after-init",
             "--http-port=0",
@@ -228,10 +233,6 @@ def generate(env, employees: int, seed: int = 7):
 
 def measure(env, framework, teams, trace=False):
     """Read and write once; with ``trace``, the tracemalloc peak (slow: times are void)."""
-    # the add-on's own copy of the core (importable once the registry is loaded): its
-    # schemas are the ones the wizard builds
-    from odoo.addons.lob_hrm.lob_hrm import xlsx  # noqa: PLC0415
-
     wizard = env["lob.competency.export.wizard"].create(
         {"skill_type_id": framework.id, "department_ids": [(6, 0, teams.ids)]}
     )
@@ -244,15 +245,7 @@ def measure(env, framework, teams, trace=False):
     read = time.perf_counter() - start
     queries = cr.sql_log_count - queries
     start = time.perf_counter()
-    buffer = io.BytesIO()
-    xlsx.write_workbook(
-        buffer,
-        inputs["framework"],
-        inputs["roles"],
-        inputs["data"],
-        dimensions=inputs["dimensions"],
-        team_hours=inputs["team_hours"],
-    )
+    workbook = wizard._lob_write(inputs)
     write = time.perf_counter() - start
     peak = 0
     if trace:
@@ -266,7 +259,7 @@ def measure(env, framework, teams, trace=False):
         "write": write,
         "queries": queries,
         "peak_mb": peak / 2**20,
-        "size_kb": len(buffer.getvalue()) / 1024,
+        "size_kb": len(workbook) / 1024,
     }
 
 

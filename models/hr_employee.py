@@ -27,6 +27,7 @@ class HrEmployee(models.Model):
     )
 
     def _lob_template_domain(self):
+        """The published staff templates of these employees' teams."""
         return [
             ("audience", "=", "staff"),
             ("state", "=", "published"),
@@ -34,21 +35,13 @@ class HrEmployee(models.Model):
         ]
 
     def _compute_lob_template_count(self):
-        Template = self.env["lob.talk.template"]
-        departments = self.department_id
         counts = (
             dict(
-                Template._read_group(
-                    [
-                        ("audience", "=", "staff"),
-                        ("state", "=", "published"),
-                        ("department_ids", "in", departments.ids),
-                    ],
-                    ["department_ids"],
-                    ["__count"],
+                self.env["lob.talk.template"]._read_group(
+                    self._lob_template_domain(), ["department_ids"], ["__count"]
                 )
             )
-            if departments
+            if self.department_id
             else {}
         )
         for employee in self:

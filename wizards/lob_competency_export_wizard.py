@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.tools import SQL, unique
 
 from ..lob_hrm import schemas, xlsx
@@ -100,7 +100,11 @@ class LobCompetencyExportWizard(models.TransientModel):
 
     def _lob_workbook(self):
         """The workbook's bytes."""
-        inputs = self._lob_read()
+        return self._lob_write(self._lob_read())
+
+    @api.model
+    def _lob_write(self, inputs):
+        """Write what ``_lob_read`` returned through the core's writer; the workbook's bytes."""
         buffer = io.BytesIO()
         xlsx.write_workbook(
             buffer,
