@@ -1,5 +1,6 @@
 # ruff: noqa: I001 (Odoo builds models in import order: the mixin before its users)
 from . import lob_exchange
+from . import lob_key_mixin
 from . import lob_template_part_mixin
 from . import lob_dimension
 from . import lob_idiom_term
@@ -30,3 +31,6 @@ from . import lob_talk_note
 from . import lob_talk_agreement
 from . import lob_talk_cycle_progress
 from . import lob_talk_report
+from . import lob_exchange_messages
+from . import lob_exchange_export
+from . import lob_exchange_import

@@ -3,18 +3,13 @@ from markupsafe import Markup
 from pydantic import ValidationError as SchemaError
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
 
-from ..lob_hrm import alignment, fingerprint
-from .lob_exchange import (
-    KEY_HELP,
-    check_key,
-    check_shared_keys,
-    create_shared_key_index,
-    slugify_key,
-)
+from ..lob_hrm import alignment, fingerprint, schemas
+from .lob_key_mixin import KEY_HELP
 from .lob_talk_template_finding import SOURCE_SIDE_CODES
+from .lob_template_part_mixin import mirror_link
 
 # Fields an acceptance carries from the old finding to its successor of the same signature.
 ACCEPTANCE_FIELDS = ("accepted", "accept_reason", "accepted_by_id", "accepted_date")
@@ -42,7 +37,8 @@ class LobTalkTemplate(models.Model):
 
     _name = "lob.talk.template"
     _description = "Talk template"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "lob.key.mixin"]
+    _lob_key_shared = True
     _order = "sequence, name, id"
 
     name = fields.Char(required=True, translate=True, tracking=True)
@@ -147,29 +143,19 @@ class LobTalkTemplate(models.Model):
         ),
     ]
 
-    def init(self):
-        create_shared_key_index(self)
-
-    @api.constrains("key", "company_id")
-    def _check_key_shared(self):
-        check_shared_keys(self)
-
-    @api.constrains("key")
-    def _check_key(self):
-        for template in self:
-            check_key(template, template.key)
-
     @api.constrains("parent_id", "source_id", "audience")
     def _check_links(self):
         for template in self:
             if template.parent_id and not template.parent_id.central:
-                raise UserError(
+                raise ValidationError(
                     self.env._("A team variant can only derive from a central template.")
                 )
             if template.parent_id == template or template.source_id == template:
-                raise UserError(self.env._("A template cannot refer to itself."))
+                raise ValidationError(self.env._("A template cannot refer to itself."))
             if template.source_id and template.audience != "staff":
-                raise UserError(self.env._("Only a staff template can mirror a student template."))
+                raise ValidationError(
+                    self.env._("Only a staff template can mirror a student template.")
+                )
 
     @api.depends("alignment_score", "audience")
     def _compute_alignment_display(self):
@@ -280,7 +266,7 @@ class LobTalkTemplate(models.Model):
                     vals["source_id"] = parent.source_id.id
                     vals["source_fingerprint"] = parent.source_fingerprint
             if not vals.get("key"):
-                vals["key"] = self._unique_key(
+                vals["key"] = self._lob_unique_key(
                     vals.get("name") or "template", vals.get("company_id"), batch_keys
                 )
                 batch_keys.add(vals["key"])
@@ -333,15 +319,52 @@ class LobTalkTemplate(models.Model):
                 vals["name"] = self.env._("%(name)s (copy)", name=template.name)
         return vals_list
 
-    def _unique_key(self, name, company_id=None, taken=()):
-        """A key from ``name`` that no template it could clash with holds, nor ``taken``.
+    # -- exchange -----------------------------------------------------------------------
 
-        A company's key must differ from the shared ones; a shared key from every company's:
-        read them all, whatever the user may read.
-        """
-        domain = [("company_id", "in", [company_id, False])] if company_id else []
-        existing = set(self.sudo().with_context(active_test=False).search(domain).mapped("key"))
-        return slugify_key(name, existing | set(taken))
+    def _lob_exchange_schema(self):
+        """The core's view of a template; raises pydantic's ValidationError when incomplete."""
+        self.ensure_one()
+        return schemas.TalkTemplate(
+            key=self.key,
+            name=self.name,
+            audience=self.audience,
+            kind=self.kind,
+            description=self.description or "",
+            central=self.central,
+            parent=self.parent_id.key or None,
+            source=mirror_link(self.source_id.key, self.source_fingerprint),
+            sections=[section._lob_exchange_schema() for section in self.section_ids],
+        )
+
+    @api.model
+    def _lob_exchange_values(self, item, dimensions, keyed, company_id, sequence, key=None):
+        """``create`` values of the file's template ``item``: ``keyed`` maps the file's
+        template keys to the records standing for them (its parent and source come first)."""
+        parent = keyed.get(item.parent) if item.parent else None
+        parent_sections = {s.key: s for s in parent.section_ids} if parent else {}
+        Section = self.env["lob.talk.template.section"]
+        source = keyed[item.source.key] if item.source else None
+        return {
+            "key": key or item.key,
+            "name": item.name,
+            "audience": item.audience.value,
+            "kind": item.kind.value,
+            "description": item.description,
+            "central": item.central,
+            "sequence": sequence * 10,
+            "company_id": company_id,
+            "parent_id": parent.id if parent else False,
+            "source_id": source.id if source else False,
+            "source_fingerprint": item.source.fingerprint if item.source else False,
+            "section_ids": [
+                Command.create(
+                    Section._lob_exchange_values(
+                        section, number, dimensions, parent_sections.get(section.key)
+                    )
+                )
+                for number, section in enumerate(item.sections, start=1)
+            ],
+        }
 
     # -- actions ------------------------------------------------------------------------
 

@@ -57,7 +57,7 @@ class LobTemplateMirrorWizard(models.TransientModel):
         # a shared student template is mirrored for the company of the HR officer
         company = source.company_id or self.env.company
         _dimensions, terms = bridge._vocabulary(company)
-        key = Template._unique_key(self.name, company.id)
+        key = Template._lob_unique_key(self.name, company.id)
         try:
             staff = mirror.mirror_template(
                 bridge._template_schema(source),
