@@ -207,20 +207,26 @@ class LobTalkTemplatePrompt(models.Model):
             if student and current.get(prompt.mirror_key) == prompt.mirror_fingerprint:
                 prompt.mirror_snapshot = student._lob_content()
 
-    def _lob_describe(self, content=None):
-        """A prompt's mirrored content in words: question, then competency, who, answer."""
+    @api.model
+    def _lob_dimension_names(self):
+        """The name of each career competency key the user sees, in one query."""
+        names = {}
+        for dimension in self.env["lob.dimension"].search([]):
+            names.setdefault(dimension.key, dimension.name)
+        return names
+
+    def _lob_describe(self, content=None, dimension_names=None):
+        """A prompt's mirrored content in words: question, then competency, who, answer.
+        ``dimension_names`` (from ``_lob_dimension_names``) saves a query per prompt."""
         content = content or self._lob_content()
         respondents = dict(self._fields["respondent"]._description_selection(self.env))
         answers = dict(self._fields["answer_type"]._description_selection(self.env))
-        dimension = (
-            self.env["lob.dimension"].search([("key", "=", content["dimension"])], limit=1)
-            if content.get("dimension")
-            else None
-        )
+        if dimension_names is None:
+            dimension_names = self._lob_dimension_names()
         details = " · ".join(
             part
             for part in (
-                dimension.name if dimension else "",
+                dimension_names.get(content.get("dimension"), ""),
                 respondents.get(content.get("respondent"), ""),
                 answers.get(content.get("answer_type"), ""),
             )
@@ -228,9 +234,11 @@ class LobTalkTemplatePrompt(models.Model):
         )
         return f"{content.get('text', '')}\n({details})" if details else content.get("text", "")
 
-    def _lob_snapshot_text(self):
+    def _lob_snapshot_text(self, dimension_names=None):
         self.ensure_one()
-        return self._lob_describe(self.mirror_snapshot) if self.mirror_snapshot else False
+        if not self.mirror_snapshot:
+            return False
+        return self._lob_describe(self.mirror_snapshot, dimension_names)
 
     def _lob_siblings(self):
         return self.template_id.prompt_ids
