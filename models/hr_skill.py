@@ -1,6 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.fields import Command
 
 from ..lob_hrm import schemas
 from .lob_key_mixin import KEY_HELP
@@ -46,6 +47,28 @@ class HrSkill(models.Model):
             "Two competencies of a framework cannot share a key.",
         ),
     ]
+
+    @api.model
+    def _lob_exchange_values(self, item, skill_type, sequence, areas, levels):
+        """``create`` values of the file's competency ``item``; ``areas`` and ``levels`` map
+        the file's keys to the framework's records."""
+        return {
+            "skill_type_id": skill_type.id,
+            "name": item.name,
+            "sequence": sequence * 10,
+            "lob_key": item.key,
+            "lob_area_id": areas[item.area].id,
+            "lob_description": item.description,
+            "lob_for_primary": schemas.RoleGroup.PRIMARY in item.groups,
+            "lob_for_specialist": schemas.RoleGroup.SPECIALIST in item.groups,
+            "lob_for_coordinator": schemas.RoleGroup.COORDINATOR in item.groups,
+            "lob_level_description_ids": [
+                Command.create(
+                    {"skill_level_id": levels[line.level].id, "description": line.description}
+                )
+                for line in item.levels
+            ],
+        }
 
     def _lob_exchange_schema(self):
         self.ensure_one()

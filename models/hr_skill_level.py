@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 from ..lob_hrm import schemas
 from .lob_key_mixin import KEY_HELP
@@ -24,6 +24,18 @@ class HrSkillLevel(models.Model):
             "Two levels of a skill type cannot share a key.",
         ),
     ]
+
+    @api.model
+    def _lob_exchange_values(self, item, skill_type, top_rank):
+        """``create`` values of the file's level ``item``: its rank becomes a progress."""
+        return {
+            "skill_type_id": skill_type.id,
+            "name": item.name,
+            "lob_key": item.key,
+            "lob_description": item.description,
+            "level_progress": round(item.rank * 100 / top_rank),
+            "default_level": item.rank == 1,
+        }
 
     def _lob_exchange_schema(self, rank=1):
         """The level as the core sees it; ``rank`` is its place on the framework's scale."""

@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 from ..lob_hrm import schemas
 from .lob_key_mixin import KEY_HELP
@@ -49,6 +49,16 @@ class HrSkillType(models.Model):
                 skill._lob_exchange_schema() for skill in self.skill_ids if skill.lob_area_id
             ],
         )
+
+    @api.model
+    def _lob_exchange_values(self, item):
+        """``create`` values of the file's framework ``item`` (its parts come separately)."""
+        return {
+            "name": item.name,
+            "lob_profile": True,
+            "lob_key": item.key,
+            "lob_description": item.description,
+        }
 
     def action_lob_export_json(self):
         self.ensure_one()

@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 from ..lob_hrm import schemas
 from .lob_key_mixin import KEY_HELP
@@ -36,6 +36,16 @@ class LobCompetencyArea(models.Model):
             "Two areas of a framework cannot share a key.",
         ),
     ]
+
+    @api.model
+    def _lob_exchange_values(self, item, skill_type, sequence):
+        return {
+            "skill_type_id": skill_type.id,
+            "key": item.key,
+            "name": item.name,
+            "description": item.description,
+            "sequence": sequence * 10,
+        }
 
     def _lob_exchange_schema(self):
         self.ensure_one()

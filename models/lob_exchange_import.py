@@ -4,9 +4,8 @@ same or changed) and then written in batches, in one transaction. Also loads the
 content and competency framework on install."""
 
 from odoo import api, models
-from odoo.fields import Command
 
-from ..lob_hrm import exchange, schemas
+from ..lob_hrm import exchange
 from ..lob_hrm.content import load_default_content
 from ..lob_hrm.keys import slugify_key
 
@@ -252,7 +251,6 @@ class LobExchange(models.AbstractModel):
     # that exists already completes it instead of duplicating it.
 
     @api.model
-    @api.model
     def _load_framework(self, document, company=None, xmlid_prefix=None):
         """Create or complete the framework and the roles of a validated ``document``.
 
@@ -266,12 +264,7 @@ class LobExchange(models.AbstractModel):
         if not skill_type:
             skill_type = self._create_one(
                 SkillType,
-                {
-                    "name": item.name,
-                    "lob_profile": True,
-                    "lob_key": item.key,
-                    "lob_description": item.description,
-                },
+                SkillType._lob_exchange_values(item),
                 xmlid_prefix and f"{xmlid_prefix}_framework_{item.key}",
             )
         top_rank = max(level.rank for level in item.levels)
@@ -280,14 +273,7 @@ class LobExchange(models.AbstractModel):
             if level.key not in levels:
                 levels[level.key] = self._create_one(
                     "hr.skill.level",
-                    {
-                        "skill_type_id": skill_type.id,
-                        "name": level.name,
-                        "lob_key": level.key,
-                        "lob_description": level.description,
-                        "level_progress": round(level.rank * 100 / top_rank),
-                        "default_level": level.rank == 1,
-                    },
+                    self.env["hr.skill.level"]._lob_exchange_values(level, skill_type, top_rank),
                     xmlid_prefix and f"{xmlid_prefix}_level_{level.key}",
                 )
         areas = {area.key: area for area in skill_type.lob_area_ids if area.key}
@@ -295,13 +281,9 @@ class LobExchange(models.AbstractModel):
             if area.key not in areas:
                 areas[area.key] = self._create_one(
                     "lob.competency.area",
-                    {
-                        "skill_type_id": skill_type.id,
-                        "key": area.key,
-                        "name": area.name,
-                        "description": area.description,
-                        "sequence": sequence * 10,
-                    },
+                    self.env["lob.competency.area"]._lob_exchange_values(
+                        area, skill_type, sequence
+                    ),
                     xmlid_prefix and f"{xmlid_prefix}_area_{area.key}",
                 )
         skills = {skill.lob_key: skill for skill in skill_type.skill_ids if skill.lob_key}
@@ -310,26 +292,9 @@ class LobExchange(models.AbstractModel):
                 continue
             skills[competency.key] = self._create_one(
                 "hr.skill",
-                {
-                    "skill_type_id": skill_type.id,
-                    "name": competency.name,
-                    "sequence": sequence * 10,
-                    "lob_key": competency.key,
-                    "lob_area_id": areas[competency.area].id,
-                    "lob_description": competency.description,
-                    "lob_for_primary": schemas.RoleGroup.PRIMARY in competency.groups,
-                    "lob_for_specialist": schemas.RoleGroup.SPECIALIST in competency.groups,
-                    "lob_for_coordinator": schemas.RoleGroup.COORDINATOR in competency.groups,
-                    "lob_level_description_ids": [
-                        Command.create(
-                            {
-                                "skill_level_id": levels[line.level].id,
-                                "description": line.description,
-                            }
-                        )
-                        for line in competency.levels
-                    ],
-                },
+                self.env["hr.skill"]._lob_exchange_values(
+                    competency, skill_type, sequence, areas, levels
+                ),
                 xmlid_prefix and f"{xmlid_prefix}_competency_{competency.key}",
             )
         company_id = company.id if company else False
@@ -340,24 +305,7 @@ class LobExchange(models.AbstractModel):
                 continue
             self._create_one(
                 Role,
-                {
-                    "key": role.key,
-                    "name": role.name,
-                    "group": role.group.value,
-                    "description": role.description,
-                    "sequence": sequence * 10,
-                    "skill_type_id": skill_type.id,
-                    "company_id": company_id,
-                    "target_ids": [
-                        Command.create(
-                            {
-                                "skill_id": skills[target.competency].id,
-                                "skill_level_id": levels[target.level].id,
-                            }
-                        )
-                        for target in role.targets
-                    ],
-                },
+                Role._lob_exchange_values(role, skill_type, sequence, company_id, skills, levels),
                 xmlid_prefix and f"{xmlid_prefix}_role_{role.key}",
             )
         return skill_type

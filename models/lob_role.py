@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.fields import Command
 
 from ..lob_hrm import schemas
 from .lob_key_mixin import KEY_HELP
@@ -56,6 +57,29 @@ class LobRole(models.Model):
             "Two roles cannot share a key.",
         ),
     ]
+
+    @api.model
+    def _lob_exchange_values(self, item, skill_type, sequence, company_id, skills, levels):
+        """``create`` values of the file's role ``item``; ``skills`` and ``levels`` map the
+        file's keys to the framework's records."""
+        return {
+            "key": item.key,
+            "name": item.name,
+            "group": item.group.value,
+            "description": item.description,
+            "sequence": sequence * 10,
+            "skill_type_id": skill_type.id,
+            "company_id": company_id,
+            "target_ids": [
+                Command.create(
+                    {
+                        "skill_id": skills[target.competency].id,
+                        "skill_level_id": levels[target.level].id,
+                    }
+                )
+                for target in item.targets
+            ],
+        }
 
     def _lob_exchange_schema(self):
         self.ensure_one()
