@@ -22,28 +22,16 @@ class LobExchange(models.AbstractModel):
     _description = "LOB exchange format bridge"
 
     # -- records -> core --------------------------------------------------------------
-    # Stable names for callers; each record describes itself (``_lob_exchange_schema``).
 
     @api.model
-    def _dimension_schema(self, dimension):
-        return dimension._lob_exchange_schema()
+    def _schema(self, record):
+        """``record`` as the core's schema (each model describes itself); raises pydantic's
+        ValidationError when the record cannot be one (an incomplete template)."""
+        return record._lob_exchange_schema()
 
-    @api.model
-    def _idiom_schema(self, term):
-        return term._lob_exchange_schema()
-
-    @api.model
-    def _template_schema(self, template):
-        """The core's view of a template; raises pydantic's ValidationError when incomplete."""
-        return template._lob_exchange_schema()
-
-    @api.model
-    def _framework_schema(self, skill_type):
-        return skill_type._lob_exchange_schema()
-
-    @api.model
-    def _role_schema(self, role):
-        return role._lob_exchange_schema()
+    # the names callers know, one per kind of record
+    _dimension_schema = _idiom_schema = _template_schema = _schema
+    _framework_schema = _role_schema = _schema
 
     @api.model
     def _vocabulary(self, company):

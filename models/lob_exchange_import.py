@@ -148,13 +148,8 @@ class LobExchange(models.AbstractModel):
                 )
                 for sequence, entry in enumerate(new, start=1)
             ]
-            created = self._create(
-                model,
-                values,
-                [xmlid_prefix and f"{xmlid_prefix}_{XMLID_KINDS[model]}_{e.item.key}" for e in new],
-            )
+            created = self._create_entries(model, new, values, XMLID_KINDS[model], xmlid_prefix)
             for entry, record in zip(new, created, strict=True):
-                entry.created = record
                 records[model, entry.item.key] = record
         dimensions = {
             key: record for (model, key), record in records.items() if model == "lob.dimension"
@@ -179,13 +174,8 @@ class LobExchange(models.AbstractModel):
                 )
                 for sequence, entry in enumerate(batch, start=1)
             ]
-            new = self._create(
-                Template,
-                values,
-                [xmlid_prefix and f"{xmlid_prefix}_template_{entry.item.key}" for entry in batch],
-            )
+            new = self._create_entries(Template, batch, values, "template", xmlid_prefix)
             for entry, template in zip(batch, new, strict=True):
-                entry.created = template
                 keyed[entry.item.key] = template
             created |= new
         created._lob_refresh_alignment()
@@ -226,6 +216,16 @@ class LobExchange(models.AbstractModel):
         ]
         if data:
             self.env["ir.model.data"].create(data)
+        return records
+
+    @api.model
+    def _create_entries(self, model, entries, values, kind, xmlid_prefix=None):
+        """Create the plan's ``entries`` from ``values`` (one each) and note them created;
+        with ``xmlid_prefix`` they are named ``<prefix>_<kind>_<file key>``."""
+        xmlids = [xmlid_prefix and f"{xmlid_prefix}_{kind}_{e.item.key}" for e in entries]
+        records = self._create(model, values, xmlids)
+        for entry, record in zip(entries, records, strict=True):
+            entry.created = record
         return records
 
     def _create_one(self, model, values, xmlid=None):
