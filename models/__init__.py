@@ -1,4 +1,7 @@
 # ruff: noqa: I001 (Odoo builds models in import order: the mixin before its users)
+from . import lob_exchange_messages
+from . import lob_exchange_export
+from . import lob_exchange_import
 from . import lob_exchange
 from . import lob_key_mixin
 from . import lob_template_part_mixin
@@ -31,6 +34,3 @@ from . import lob_talk_note
 from . import lob_talk_agreement
 from . import lob_talk_cycle_progress
 from . import lob_talk_report
-from . import lob_exchange_messages
-from . import lob_exchange_export
-from . import lob_exchange_import

@@ -20,6 +20,8 @@ from ..lob_hrm.keys import slugify_key  # noqa: F401 (imported from here by olde
 class LobExchange(models.AbstractModel):
     _name = "lob.exchange"
     _description = "LOB exchange format bridge"
+    # each concern in its own file; callers use them all through ``lob.exchange``
+    _inherit = ["lob.exchange.messages", "lob.exchange.export", "lob.exchange.import"]
 
     # -- records -> core --------------------------------------------------------------
 

@@ -8,8 +8,9 @@ from odoo.exceptions import UserError
 from ..lob_hrm import exchange, schemas
 
 
-class LobExchange(models.AbstractModel):
-    _inherit = "lob.exchange"
+class LobExchangeExport(models.AbstractModel):
+    _name = "lob.exchange.export"
+    _description = "LOB exchange export"
 
     @api.model
     def _export_document(self, templates):

@@ -65,8 +65,9 @@ class ImportPlan:
         return sum(1 for e in self.entries if e.model == model and e.status == status)
 
 
-class LobExchange(models.AbstractModel):
-    _inherit = "lob.exchange"
+class LobExchangeImport(models.AbstractModel):
+    _name = "lob.exchange.import"
+    _description = "LOB exchange import"
 
     # -- core -> records --------------------------------------------------------------
 

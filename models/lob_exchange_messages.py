@@ -12,8 +12,9 @@ from odoo.exceptions import UserError
 from ..lob_hrm import errors
 
 
-class LobExchange(models.AbstractModel):
-    _inherit = "lob.exchange"
+class LobExchangeMessages(models.AbstractModel):
+    _name = "lob.exchange.messages"
+    _description = "LOB exchange problem messages"
 
     @api.model
     def _field_labels(self):
