@@ -8,6 +8,7 @@ from . import lob_template_part_mixin
 from . import lob_dimension
 from . import lob_idiom_term
 from . import lob_idiom_rephrase
+from . import lob_talk_template_alignment
 from . import lob_talk_template
 from . import lob_talk_template_section
 from . import lob_talk_template_prompt

@@ -119,9 +119,8 @@ class LobTalkTemplateSection(models.Model):
 
     def _lob_mark_mirror_reviewed(self):
         """This section follows the student section it mirrors as it is now."""
-        bridge = self.env["lob.exchange"]
         for section in self.filtered("mirror_key"):
-            source = bridge._template_schema(section.template_id.source_id)
+            source = section.template_id.source_id._lob_exchange_schema()
             student = next((s for s in source.sections if s.key == section.mirror_key), None)
             if student:
                 section.mirror_fingerprint = fingerprint.section_fingerprint(student)
