@@ -44,10 +44,21 @@ class LobTalkTemplateAlignment(models.AbstractModel):
         Finding = self.env["lob.talk.template.finding"].sudo()
         # the vocabulary and source schemas are shared by the templates refreshed together
         memo = {}
-        for template in templates.with_context(lob_skip_alignment=True):
-            findings, checks, score, drift = template._lob_alignment(memo)
-            template.finding_ids.unlink()
-            Finding.create([dict(values, template_id=template.id) for values in findings])
+        results = [
+            (template, *template._lob_alignment(memo))
+            for template in templates.with_context(lob_skip_alignment=True)
+        ]
+        # the old findings go and the new ones come in one statement each, however many
+        # templates are refreshed (acceptances were carried over by _lob_alignment)
+        templates.finding_ids.unlink()
+        Finding.create(
+            [
+                dict(values, template_id=template.id)
+                for template, findings, *_rest in results
+                for values in findings
+            ]
+        )
+        for template, findings, checks, score, drift in results:
             template.write(
                 {
                     "alignment_score": score,

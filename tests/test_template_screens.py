@@ -347,9 +347,8 @@ class TestTemplateScreens(LobCommon):
         self.assertTrue(all(findings.mapped("drift_after")))
         return count
 
-    def test_drift_is_read_in_as_many_queries_for_one_template_as_for_several(self):
-        """The drift cards read the student prompts, the idiom and the competencies once,
-        not per template or prompt."""
+    def _drifting_mirrors(self):
+        """Four staff templates mirroring the student talk, four of whose prompts changed."""
         mirrors = self.staff
         for kind in ("performance", "pdp", "appraisal"):
             wizard = self.env["lob.template.mirror.wizard"].create(
@@ -359,6 +358,32 @@ class TestTemplateScreens(LobCommon):
         students = self.student_template.prompt_ids[:4]
         for student in students:
             student.text = f"{student.text} Wat heb je als student nodig?"
+        return mirrors, students
+
+    def _drift_refresh_queries(self, templates):
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        templates.with_env(self.env)._lob_refresh_alignment()
+        self.env.flush_all()
+        count = self.env.cr.sql_log_count - before
+        self.assertTrue(all(templates.mapped("has_drift")))
+        return count
+
+    def test_drift_is_checked_in_as_many_queries_for_one_template_as_for_several(self):
+        mirrors, students = self._drifting_mirrors()
+        self._drift_refresh_queries(mirrors)  # caches filled once per transaction
+        one = self._drift_refresh_queries(self.staff)
+        self.assertEqual(self._drift_refresh_queries(mirrors), one)
+        self.assertEqual(
+            len(mirrors.finding_ids.filtered(lambda f: f.code == "source_prompt_changed")),
+            len(students) * len(mirrors),
+        )
+
+    def test_drift_is_read_in_as_many_queries_for_one_template_as_for_several(self):
+        """The drift cards read the student prompts, the idiom and the competencies once,
+        not per template or prompt."""
+        mirrors, students = self._drifting_mirrors()
         drift = mirrors.finding_ids.filtered(lambda f: f.code == "source_prompt_changed")
         one = drift.filtered(lambda f: f.template_id == self.staff)
         self.assertEqual(len(one), len(students))
