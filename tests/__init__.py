@@ -9,6 +9,7 @@ from . import (
     test_exchange_properties,
     test_exchange_sharing,
     test_key_mixin,
+    test_screen_labels,
     test_talk,
     test_talk_cycle,
     test_talk_performance,
