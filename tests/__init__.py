@@ -10,6 +10,7 @@ from . import (
     test_exchange_sharing,
     test_talk,
     test_talk_cycle,
+    test_talk_parts,
     test_talk_performance,
     test_talk_security,
     test_talk_template,
