@@ -533,23 +533,6 @@ class LobTalk(models.Model):
         self.ensure_one()
         return self.sudo().answer_ids._lob_filter_shared().with_env(self.env)
 
-    @api.model
-    def _lob_check_employee_company(self, vals):
-        """Refuse, with a clear message, a talk for an employee of a company not at hand."""
-        employee = self.env["hr.employee"].sudo().browse(vals.get("employee_id"))
-        if self.env.su or not employee.company_id or employee.company_id in self.env.companies:
-            return
-        template = self.env["lob.talk.template"].sudo().browse(vals.get("template_id"))
-        raise UserError(
-            self.env._(
-                "The talk '%(talk)s': %(employee)s works for %(company)s, which is not one of "
-                "your companies.",
-                talk=vals.get("name") or " - ".join(filter(None, (template.name, employee.name))),
-                employee=employee.name,
-                company=employee.company_id.name,
-            )
-        )
-
     def _lob_internal_write(self, vals):
         return lob_internal_write(self, vals)
 

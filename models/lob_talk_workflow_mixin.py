@@ -1,7 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import timedelta
 
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 LOCKED_STATES = ("signed", "done")
@@ -30,12 +30,30 @@ CONTENT_FIELDS = {"answer_ids", "agreement_ids", "private_note"}
 
 
 class LobTalkWorkflowMixin(models.AbstractModel):
-    """The rules of a talk's workflow, apart from its data and buttons: who may write which
-    field and when, which state a step needs, and the to-dos and mails each step sends.
+    """The rules of a talk's workflow, apart from its data and buttons: whose talk a user may
+    plan, who may write which field and when, which state a step needs, and the to-dos and
+    mails each step sends.
     Only ``lob.talk`` inherits it."""
 
     _name = "lob.talk.workflow.mixin"
     _description = "Staff talk workflow rules"
+
+    @api.model
+    def _lob_check_employee_company(self, vals):
+        """Refuse, with a clear message, a talk for an employee of a company not at hand."""
+        employee = self.env["hr.employee"].sudo().browse(vals.get("employee_id"))
+        if self.env.su or not employee.company_id or employee.company_id in self.env.companies:
+            return
+        template = self.env["lob.talk.template"].sudo().browse(vals.get("template_id"))
+        raise UserError(
+            self.env._(
+                "The talk '%(talk)s': %(employee)s works for %(company)s, which is not one of "
+                "your companies.",
+                talk=vals.get("name") or " - ".join(filter(None, (template.name, employee.name))),
+                employee=employee.name,
+                company=employee.company_id.name,
+            )
+        )
 
     def _lob_locked_message(self):
         return self.env._(
