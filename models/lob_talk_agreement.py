@@ -44,8 +44,8 @@ class LobTalkAgreement(models.Model):
     talk_date = fields.Datetime(related="talk_id.planned_date", string="Talk date")
 
     def _lob_check_part_create(self):
+        result = super()._lob_check_part_create()
         for agreement in self:
-            super(LobTalkAgreement, agreement)._lob_check_part_create()
             agreement._lob_check_party()
             if agreement.talk_id.state == "cancelled":
                 raise UserError(
@@ -54,16 +54,19 @@ class LobTalkAgreement(models.Model):
                         talk=agreement.talk_id.name,
                     )
                 )
+        return result
 
     def _lob_check_part_write(self, names):
+        result = super()._lob_check_part_write(names)
         for agreement in self:
-            super(LobTalkAgreement, agreement)._lob_check_part_write(names)
             agreement._lob_check_party()
+        return result
 
     def _lob_check_part_unlink(self):
-        super()._lob_check_part_unlink()
+        result = super()._lob_check_part_unlink()
         for agreement in self:
             agreement._lob_check_party()
+        return result
 
     def action_mark_done(self):
         self.write({"status": "done"})

@@ -103,8 +103,9 @@ class LobTalkAnswer(models.Model):
             answer.can_edit = answer._lob_may_edit()
 
     def _lob_check_part_write(self, names):
-        super()._lob_check_part_write(names)
+        result = super()._lob_check_part_write(names)
         self._lob_check_edit(names)
+        return result
 
     def _lob_check_part_unlink(self):
         raise UserError(
