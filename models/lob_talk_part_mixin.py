@@ -44,7 +44,9 @@ class LobTalkPartMixin(models.AbstractModel):
     - ``_lob_check_part_write(names)``: before a write of the field ``names``;
     - ``_lob_check_part_unlink()``: before an unlink.
 
-    Each refuses, by default, while the parent is locked. The talk writes its parts through
+    Each refuses, by default, while the parent is locked, through
+    ``_lob_check_parent_open()``: override that one to refuse in the part's own words. The
+    talk writes its parts through
     ``lob_as_internal(records)`` (or ``records._lob_internal_write(vals)``)."""
 
     _name = "lob.talk.part.mixin"
@@ -76,15 +78,18 @@ class LobTalkPartMixin(models.AbstractModel):
     def _lob_parent(self):
         return self.mapped(self._lob_parent_field)
 
-    def _lob_check_part_create(self):
+    def _lob_check_parent_open(self):
         self._lob_parent()._lob_check_locked()
+
+    def _lob_check_part_create(self):
+        self._lob_check_parent_open()
 
     def _lob_check_part_write(self, names):
         if names - self._lob_open_when_locked:
-            self._lob_parent()._lob_check_locked()
+            self._lob_check_parent_open()
 
     def _lob_check_part_unlink(self):
-        self._lob_parent()._lob_check_locked()
+        self._lob_check_parent_open()
 
     def _lob_internal_write(self, vals):
         return lob_internal_write(self, vals)
