@@ -29,12 +29,14 @@ def lob_is_internal(env):
 
 
 class LobTalkPartMixin(models.AbstractModel):
-    """Part of a talk.
+    """Part of a talk: it brings ``talk_id`` (required, deleted with the talk, indexed) and
+    the talk's stored ``company_id``, and guards the part while its talk is locked.
 
     Class attributes:
 
     - ``_lob_parent_field``: the Many2one to the record the parts belong to (``talk_id``);
-      that record must offer ``_lob_check_locked()``, which raises while it is locked.
+      that record offers ``_lob_check_locked()``, which raises while it is locked. A part of
+      another kind of record (a trialoog's, say) names its own Many2one here.
     - ``_lob_open_when_locked``: fields a user may still write on a part of a locked parent
       (e.g. the progress of an agreement).
 
@@ -42,12 +44,13 @@ class LobTalkPartMixin(models.AbstractModel):
 
     - ``_lob_check_part_create()``: on the created records, after they are created;
     - ``_lob_check_part_write(names)``: before a write of the field ``names``;
-    - ``_lob_check_part_unlink()``: before an unlink.
+    - ``_lob_check_part_unlink()``: before an unlink (after the access rights);
+    - ``_lob_check_parent_open()``: what the three above call to refuse while the parent is
+      locked; override it to refuse in the part's own words.
 
-    Each refuses, by default, while the parent is locked, through
-    ``_lob_check_parent_open()``: override that one to refuse in the part's own words. The
-    talk writes its parts through
-    ``lob_as_internal(records)`` (or ``records._lob_internal_write(vals)``)."""
+    The talk writes its parts through ``lob_as_internal(records)`` (superuser, past these
+    rules) or ``records._lob_internal_write(vals)`` (the same, after the user's access
+    rights and record rules)."""
 
     _name = "lob.talk.part.mixin"
     _description = "Part of a talk"
