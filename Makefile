@@ -21,11 +21,13 @@ odoo-test:
 bench:
 	@bash -c 'source scripts/_venv.sh && "$$PY" bench/bench_xlsx.py'
 
-bench-import:  ## the Odoo import of exchange files grows linearly (needs Odoo; skips without)
-	@python3 bench/bench_import.py
+# The Odoo benchmarks run with $ODOO_PYTHON (default python3) and prepare PostgreSQL and the
+# cached base database like the tests (scripts/odoo-env.sh); they skip without Odoo.
+bench-import:  ## the Odoo import of exchange files grows linearly
+	@scripts/odoo-bench bench/bench_import.py $(BENCH_ARGS)
 
-bench-odoo:  ## the Odoo export of 2,000 employees (needs odoo importable and PostgreSQL)
-	@python3 bench/bench_odoo_export.py
+bench-odoo:  ## the Odoo export of 2,000 employees
+	@scripts/odoo-bench bench/bench_odoo_export.py $(BENCH_ARGS)
 
 schema:  ## regenerate the published JSON Schema
 	@bash -c 'source scripts/_venv.sh && "$$PY" -m lob_hrm schema --output schema/lob-hrm-exchange.schema.json'
