@@ -1,5 +1,5 @@
 # The two commands of the README work on a fresh machine: they install what they need.
-.PHONY: demo test lint core-test odoo-test bench bench-import bench-odoo schema clean
+.PHONY: demo test lint core-test odoo-test bench bench-import bench-odoo schema clean readme wheel
 
 OUT ?= out
 
@@ -34,3 +34,9 @@ schema:  ## regenerate the published JSON Schema
 
 clean:
 	rm -rf $(OUT) .venv node_modules
+
+readme:  ## regenerate static/description/index.html (the app page) from readme/
+	@bash -c 'source scripts/_venv.sh && "$$PY" scripts/gen-index-html'
+
+wheel:  ## build the add-on's wheel with whool into dist/ and check that it holds only the add-on
+	@scripts/build-wheel

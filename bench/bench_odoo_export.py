@@ -5,9 +5,9 @@ Usage: python3 bench/bench_odoo_export.py [--employees 2000] [--db NAME] [--keep
 Run it with ``make bench-odoo`` (``scripts/odoo-bench``): that makes sure PostgreSQL runs and
 the cached base database exists (``scripts/odoo-env.sh``, as the tests do), stages the add-on
 and passes both on (``LOB_BASE_DB``, ``LOB_ADDONS_PATH``). Creates a database from that base
-with this add-on installed (updated on later runs), generates a college of N employees × 25 competencies in
-a transaction that is rolled back at the end, and exports it as the administrator (an HR
-officer) in one run:
+with this add-on installed (updated on later runs), generates a college of N employees × 25
+competencies in a transaction that is rolled back at the end, and exports it as the
+administrator (an HR officer) in one run:
 time reading from Odoo (``_lob_read``), time in the core writer (``write_workbook``), total,
 number of queries and peak memory (tracemalloc). Prints "skipped" when odoo cannot be
 imported. Not part of the test suite.
@@ -68,7 +68,8 @@ def _psql(db: str, query: str) -> str:
 def _ensure_db(odoo, db: str) -> None:
     exists = _psql("postgres", f"select 1 from pg_database where datname='{db}'")
     if not exists:
-        if not BASE_DB or not _psql("postgres", f"select 1 from pg_database where datname='{BASE_DB}'"):
+        base = BASE_DB and _psql("postgres", f"select 1 from pg_database where datname='{BASE_DB}'")
+        if not base:
             sys.exit(f"no base database {BASE_DB!r}: run `make bench-odoo` (scripts/odoo-bench)")
         print(f"creating {db} from {BASE_DB} ...", flush=True)
         subprocess.run(["createdb", "-T", BASE_DB, db], check=True)
