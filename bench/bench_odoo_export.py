@@ -2,10 +2,12 @@
 
 Usage: python3 bench/bench_odoo_export.py [--employees 2000] [--db NAME] [--keep]
 
-Creates a database from the cached base ``lob_hrm_base_2c8a3b4860`` with this add-on
-installed (updated on later runs), generates a college of N employees × 25 competencies in
-a transaction that is rolled back at the end, and exports it as the administrator (an HR
-officer) in one run:
+Run it with ``make bench-odoo`` (``scripts/odoo-bench``): that makes sure PostgreSQL runs and
+the cached base database exists (``scripts/odoo-env.sh``, as the tests do), stages the add-on
+and passes both on (``LOB_BASE_DB``, ``LOB_ADDONS_PATH``). Creates a database from that base
+with this add-on installed (updated on later runs), generates a college of N employees × 25
+competencies in a transaction that is rolled back at the end, and exports it as the
+administrator (an HR officer) in one run:
 time reading from Odoo (``_lob_read``), time in the core writer (``write_workbook``), total,
 number of queries and peak memory (tracemalloc). Prints "skipped" when odoo cannot be
 imported. Not part of the test suite.
@@ -32,7 +34,8 @@ except ImportError:  # reported as "skipped" by main()
     odoo = None
 
 ROOT = Path(__file__).resolve().parent.parent
-BASE_DB = "lob_hrm_base_2c8a3b4860"
+# Set by scripts/odoo-bench (scripts/odoo-env.sh builds the base when it is missing).
+BASE_DB = os.environ.get("LOB_BASE_DB", "")
 BENCH_DB = "lob_hrm_bench_export"
 COMPETENCIES = 25
 TEAM_SIZE = 40
@@ -52,7 +55,8 @@ def _stage() -> str:
 
 
 def _addons_path(odoo) -> str:
-    return f"{os.path.join(os.path.dirname(odoo.__file__), 'addons')},{_stage()}"
+    staged = os.environ.get("LOB_ADDONS_PATH")  # a staged copy, from scripts/odoo-bench
+    return staged or f"{os.path.join(os.path.dirname(odoo.__file__), 'addons')},{_stage()}"
 
 
 def _psql(db: str, query: str) -> str:
@@ -64,6 +68,9 @@ def _psql(db: str, query: str) -> str:
 def _ensure_db(odoo, db: str) -> None:
     exists = _psql("postgres", f"select 1 from pg_database where datname='{db}'")
     if not exists:
+        base = BASE_DB and _psql("postgres", f"select 1 from pg_database where datname='{BASE_DB}'")
+        if not base:
+            sys.exit(f"no base database {BASE_DB!r}: run `make bench-odoo` (scripts/odoo-bench)")
         print(f"creating {db} from {BASE_DB} ...", flush=True)
         subprocess.run(["createdb", "-T", BASE_DB, db], check=True)
     # an earlier run may have stopped between creating the database and installing
