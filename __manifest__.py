@@ -47,6 +47,11 @@
         "report/lob_competency_overview_views.xml",
         "wizards/lob_competency_export_wizard_views.xml",
         "views/hr_employee_views.xml",
+        "security/lob_dossier_security.xml",
+        "data/lob_dossier_data.xml",
+        "report/lob_dossier_report.xml",
+        "views/lob_certificate_views.xml",
+        "views/lob_dossier_views.xml",
     ],
     "demo": [
         "demo/lob_talk_template_demo.xml",

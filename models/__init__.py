@@ -35,3 +35,5 @@ from . import lob_talk_note
 from . import lob_talk_agreement
 from . import lob_talk_cycle_progress
 from . import lob_talk_report
+from . import lob_certificate
+from . import lob_dossier

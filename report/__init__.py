@@ -1,1 +1,1 @@
-from . import lob_competency_overview, lob_competency_team_summary
+from . import lob_competency_overview, lob_competency_team_summary, lob_dossier_report

@@ -5,6 +5,7 @@ from . import (
     test_competency_overview_tour,
     test_competency_security,
     test_core_integration,
+    test_dossier,
     test_exchange_import,
     test_exchange_properties,
     test_exchange_sharing,
