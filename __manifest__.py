@@ -52,11 +52,15 @@
         "report/lob_dossier_report.xml",
         "views/lob_certificate_views.xml",
         "views/lob_dossier_views.xml",
+        "report/lob_trialogue_guide_report.xml",
+        "views/lob_talk_template_trialogue_views.xml",
+        "views/lob_trialogue_views.xml",
     ],
     "demo": [
         "demo/lob_talk_template_demo.xml",
         "demo/lob_competency_demo.xml",
         "demo/lob_talk_demo.xml",
+        "demo/lob_trialogue_demo.xml",
     ],
     "assets": {
         "web.assets_tests": ["lob_hrm/static/tests/tours/**/*"],

@@ -37,3 +37,7 @@ from . import lob_talk_cycle_progress
 from . import lob_talk_report
 from . import lob_certificate
 from . import lob_dossier
+from . import lob_talk_template_trialogue
+from . import lob_talk_template_prompt_party
+from . import lob_talk_template_finding_trialogue
+from . import lob_trialogue

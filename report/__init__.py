@@ -1,1 +1,6 @@
-from . import lob_competency_overview, lob_competency_team_summary, lob_dossier_report
+from . import (
+    lob_competency_overview,
+    lob_competency_team_summary,
+    lob_dossier_report,
+    lob_trialogue_guide_report,
+)

@@ -19,4 +19,5 @@ from . import (
     test_template_screens,
     test_template_screens_tour,
     test_template_security,
+    test_trialogue,
 )
