@@ -25,7 +25,9 @@ class LobCertificate(models.Model):
     )
     issuer = fields.Char("Issued by")
     date = fields.Date("Issued on", required=True, default=fields.Date.context_today)
-    valid_until = fields.Date(help="Leave empty when the certificate does not expire.")
+    valid_until = fields.Date(
+        "Valid until", help="Leave empty when the certificate does not expire."
+    )
     is_valid = fields.Boolean("Valid", compute="_compute_is_valid")
     professionalisation_id = fields.Many2one(
         "lob.professionalisation",

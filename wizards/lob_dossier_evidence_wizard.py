@@ -16,7 +16,9 @@ class LobDossierEvidenceWizard(models.TransientModel):
     _description = "Evidence files of a competence file"
     _inherit = ["lob.download.mixin"]
 
-    dossier_id = fields.Many2one("lob.dossier", required=True, ondelete="cascade")
+    dossier_id = fields.Many2one(
+        "lob.dossier", "Competence file", required=True, ondelete="cascade"
+    )
 
     def action_download(self):
         self.ensure_one()
