@@ -52,7 +52,7 @@ class LobDossier(models.Model):
         "lob.talk.agreement", string="Agreements", compute="_compute_contents"
     )
     professionalisation_ids = fields.Many2many(
-        "lob.professionalisation", string="Professionalisation", compute="_compute_contents"
+        "lob.professionalisation", compute="_compute_contents"
     )
     certificate_ids = fields.Many2many(
         "lob.certificate", string="Certificates", compute="_compute_contents"
