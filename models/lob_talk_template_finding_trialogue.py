@@ -14,7 +14,7 @@ class LobTalkTemplateFinding(models.Model):
                 ._description_selection(self.env)
             )
             return self.env._(
-                "The trialoog does not open with the student (it opens with the %(party)s). "
+                "The trialoog does not open with the student (it opens with %(party)s). "
                 "Let the student open with their own experience or question; school and "
                 "company follow.",
                 party=parties.get(params.get("party"), params.get("party") or "").lower(),

@@ -4,7 +4,7 @@ from odoo.exceptions import UserError
 
 from ..lob_hrm import mirror
 
-PARTIES = [("student", "Student"), ("school", "School"), ("company", "Company")]
+PARTIES = [("student", "The student"), ("school", "The school"), ("company", "The company")]
 
 
 class LobTalkTemplate(models.Model):

@@ -28,10 +28,10 @@ class LobTrialogue(models.Model):
         domain="[('audience', '=', 'trialoog')]",
         index="btree_not_null",
     )
-    student_name = fields.Char("Student", required=True, tracking=True)
+    student_name = fields.Char("Student name", required=True, tracking=True)
     partner_id = fields.Many2one(
         "res.partner",
-        "Company",
+        "Placement company",
         required=True,
         tracking=True,
         index=True,

@@ -279,3 +279,16 @@ class TestDossier(LobTalkCommon):
             dossiers.read(names)
             counts.append(self.env.cr.sql_log_count - start)
         self.assertEqual(counts[2], counts[3], counts)
+
+    def test_report_in_dutch(self):
+        self.env["res.lang"]._activate_lang("nl_NL")
+        self.env["ir.module.module"]._load_module_terms(["lob_hrm"], ["nl_NL"])
+        self.employee.lang = "nl_NL"
+        html = self._html("employee")
+        for dutch in ("Bekwaamheidsdossier", "Rollen en uren", "Ondertekende gesprekken"):
+            self.assertIn(dutch, html)
+        self.assertNotIn("Signed talks", html)
+        with self.assertRaisesRegex(UserError, "is niet een van jouw organisaties"):
+            self.Dossier.with_user(self.officer).with_context(lang="nl_NL").create(
+                {"employee_id": self.other_employee.id}
+            )
