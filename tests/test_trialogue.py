@@ -184,15 +184,3 @@ class TestTrialogue(LobTalkCommon):
 
         with self.assertRaisesRegex(ValidationError, "is not a trialoog template"):
             held.template_id = self.performance_template
-
-    def test_guide_in_dutch(self):
-        self.env["res.lang"]._activate_lang("nl_NL")
-        self.env["ir.module.module"]._load_module_terms(["lob_hrm"], ["nl_NL"])
-        self.officer.lang = "nl_NL"
-        report = self.env["ir.actions.report"].with_user(self.officer)
-        html, _format = report._render_qweb_html(
-            "lob_hrm.lob_trialogue_guide_report", self.trialogue.ids
-        )
-        html = html.decode()
-        for dutch in ("De student", "De school", "Het bedrijf", "Antwoordt eerst", "Leerbedrijf"):
-            self.assertIn(dutch, html)
