@@ -35,3 +35,9 @@ from . import hr_employee_public
 from . import lob_talk_answer
 from . import lob_talk_note
 from . import lob_talk_agreement
+from . import lob_certificate
+from . import lob_dossier
+from . import lob_talk_template_trialogue
+from . import lob_talk_template_prompt_party
+from . import lob_talk_template_finding_trialogue
+from . import lob_trialogue

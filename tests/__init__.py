@@ -5,6 +5,7 @@ from . import (
     test_competency_overview_tour,
     test_competency_security,
     test_core_integration,
+    test_dossier,
     test_exchange_import,
     test_exchange_properties,
     test_exchange_sharing,
@@ -20,4 +21,5 @@ from . import (
     test_template_screens,
     test_template_screens_tour,
     test_template_security,
+    test_trialogue,
 )
