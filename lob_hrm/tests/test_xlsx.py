@@ -274,13 +274,23 @@ def test_overzicht_heatmap(wb):
     assert ws.column_dimensions["A"].width == 28
     assert ws.column_dimensions["D"].width == 15
     # level names, then the target ranks the colour rules compare them with
-    assert values(ws, 4, 9) == ["Cato", "Techniek", "SLB'er", "Excellent", "Basisbekwaam"] + [
+    assert values(ws, 4, 9) == [
+        "Cato",
+        "Techniek",
+        "SLB'er",
+        "Excellent",
+        "Basisbekwaam",
         "Startbekwaam",
         3,
         3,
         None,
     ]
-    assert values(ws, 5, 9) == ["Anna", "Zorg", "SLB'er", "Vakbekwaam", "Startbekwaam"] + [
+    assert values(ws, 5, 9) == [
+        "Anna",
+        "Zorg",
+        "SLB'er",
+        "Vakbekwaam",
+        "Startbekwaam",
         "Basisbekwaam",
         3,
         2,
@@ -347,17 +357,30 @@ def test_gaps_are_coloured_by_their_value(wb):
 def test_cijfers_holds_levels_as_numbers_with_formula_rows(wb):
     ws = wb["Cijfers"]
     assert values(ws, 1, 7) == [None, None, None, "Gesprekken voeren", None, None, "Netwerken"]
-    assert values(ws, 2, 6) == ["Medewerker", "Team", "Rol", "Huidig niveau"] + [
+    assert values(ws, 2, 6) == [
+        "Medewerker",
+        "Team",
+        "Rol",
+        "Huidig niveau",
         "Streefniveau",
         "Achterstand",
     ]
     # current, target, gap per competency; not assessed is empty, no target leaves both empty
     assert values(ws, 3) == ["Cato", "Techniek", "SLB'er", 4, 3, 0, 2, 3, 1, 1, None, None]
     assert values(ws, 5) == ["Bram", "Zorg", "Decaan", 1, 3, 2, None, 3, 3, None, 4, 4]
-    assert values(ws, 7, 5) == ["Gem. niveau", None, None, '=IFERROR(AVERAGE(D3:D5),"")'] + [
-        '=IFERROR(AVERAGE(E3:E5),"")'
+    assert values(ws, 7, 5) == [
+        "Gem. niveau",
+        None,
+        None,
+        '=IFERROR(AVERAGE(D3:D5),"")',
+        '=IFERROR(AVERAGE(E3:E5),"")',
     ]
-    assert values(ws, 8, 7) == ["Aandeel op doelniveau", None, None, None, None] + [
+    assert values(ws, 8, 7) == [
+        "Aandeel op doelniveau",
+        None,
+        None,
+        None,
+        None,
         '=IFERROR(COUNTIF(F3:F5,0)/COUNT(F3:F5),"")',
         None,
     ]
