@@ -7,8 +7,9 @@ installed (updated on later runs), generates a college of N employees × 25 comp
 a transaction that is rolled back at the end, and exports it as the administrator (an HR
 officer) in one run:
 time reading from Odoo (``_lob_read``), time in the core writer (``write_workbook``), total,
-number of queries and peak memory (tracemalloc). Prints "skipped" when odoo cannot be
-imported. Not part of the test suite.
+number of queries and peak memory (tracemalloc). The export (read + write) must take at
+most 1.25× the writer alone, in as many queries for all teams as for three; exits 1 when
+missed. Prints "skipped" when odoo cannot be imported. Not part of the test suite.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ BASE_DB = "lob_hrm_base_2c8a3b4860"
 BENCH_DB = "lob_hrm_bench_export"
 COMPETENCIES = 25
 TEAM_SIZE = 40
-MAX_READ_RATIO = 1.0  # reading at most as long as writing: the export ≤ 2× the writer
+MAX_RATIO = 1.25  # the whole export (read + write) against the core writer alone
 
 
 def _stage() -> str:
@@ -300,8 +301,10 @@ def main(argv=None) -> int:
     print(f"   queries             {full['queries']:6d}   {small_queries}")
     print(f"   peak memory         {full['peak_mb']:6.1f} MB (tracemalloc, read + write, own run)")
     print(f"   workbook            {full['size_kb']:6.0f} KB")
-    ok = full["read"] <= MAX_READ_RATIO * full["write"] and full["queries"] == small["queries"]
-    print(f"   targets: reading ≤ writing, queries constant: {'OK' if ok else 'MISSED'}")
+    ratio = total / full["write"]
+    ok = ratio <= MAX_RATIO and full["queries"] == small["queries"]
+    verdict = "OK" if ok else "MISSED"
+    print(f"   targets: export ≤ {MAX_RATIO}× the writer, queries constant: {verdict}")
     return 0 if ok else 1
 
 
