@@ -14,7 +14,8 @@ class LobCompetencyOverview(models.Model):
     the target is the highest level the employee's current roles ask (the ``targets`` CTE
     below is the SQL home of that rule; ``lob_hrm.overview.highest_targets`` its Python
     home, which the export uses for combined roles); the gap is
-    ``max(0, target rank - current rank)``, 0 without a target; *at target* is empty without a target.
+    ``max(0, target rank - current rank)``, 0 without a target; *at target* is empty
+    without a target.
     """
 
     _name = "lob.competency.overview"
