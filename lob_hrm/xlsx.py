@@ -327,21 +327,25 @@ class _Sheet:
         return cell
 
     def band(
-        self, row: int, first_column: int, names: Sequence[str], style: str = "gebied"
+        self, row: int, first_column: int, *groups: Sequence[str], style: str = "gebied"
     ) -> list[Any]:
-        """Cells putting ``names`` above the columns from ``first_column`` (1-based) on, each
-        run of equal names merged into one cell: line ``row`` of ``above``."""
+        """Cells putting the names of ``groups`` above the columns from ``first_column``
+        (1-based) on, each run of equal names within a group merged into one cell: line
+        ``row`` of ``above``."""
         line: list[Any] = [None] * (first_column - 1)
-        start = 0
-        for index, name in enumerate(names):
-            if index and name == names[start]:
-                line.append(None)
-                continue
-            self._merge(row, first_column + start, first_column + index - 1)
-            start = index
-            line.append(self.cell(name, style))
-        if names:
-            self._merge(row, first_column + start, first_column + len(names) - 1)
+        column = first_column
+        for names in groups:
+            start = 0
+            for index, name in enumerate(names):
+                if index and name == names[start]:
+                    line.append(None)
+                    continue
+                self._merge(row, column + start, column + index - 1)
+                start = index
+                line.append(self.cell(name, style))
+            if names:
+                self._merge(row, column + start, column + len(names) - 1)
+            column += len(names)
         return line
 
     def _merge(self, row: int, first: int, last: int) -> None:
@@ -420,7 +424,7 @@ def _overzicht(
             title[1:3] = ["Peildatum", sheet.cell(data.reference_date, "datum")]
         # The legend sits above the heatmap columns: visible whatever is filtered or scrolled.
         legend = [sheet.cell(text, f"heat {key}") for key, (text, _, _) in HEAT.items()]
-        return [[*title, *legend], sheet.band(2, 4, band + band)]
+        return [[*title, *legend], sheet.band(2, 4, band, band)]
 
     sheet = _Sheet(
         wb,
@@ -475,12 +479,10 @@ def _cijfers(wb: Workbook, styler: _Styler, names: _Names, overview: Overview) -
     columns = [(EMPLOYEE, 28), (TEAM, 18), (ROLE, 20)]
     for _ in keys:
         columns += [(CURRENT, 9), (TARGET, 9), (GAP, 11)]
-    competency_band: list[str] = []
-    for key in keys:
-        competency_band += [names.competencies[key]] * 3
+    competency_band = [[names.competencies[key]] * 3 for key in keys]
 
     def above(sheet: _Sheet) -> list[list[Any]]:
-        return [sheet.band(1, 4, competency_band)]
+        return [sheet.band(1, 4, *competency_band)]
 
     sheet = _Sheet(
         wb, styler, NUMBERS_SHEET, columns, freeze_column=3, above=above, above_height=45

@@ -386,6 +386,21 @@ def test_cijfers_holds_levels_as_numbers_with_formula_rows(wb):
     ]
 
 
+def test_bands_merge_within_their_group_only(wb):
+    cijfers = {str(r) for r in wb["Cijfers"].merged_cells.ranges}
+    assert cijfers == {"D1:F1", "G1:I1", "J1:L1"}  # one competency over its three numbers
+    one_area = FRAMEWORK.model_copy(
+        update={
+            "competencies": [c.model_copy(update={"area": "org"}) for c in FRAMEWORK.competencies]
+        }
+    )
+    buffer = io.BytesIO()
+    write_workbook(buffer, one_area, ROLES, DATA)
+    ws = openpyxl.load_workbook(buffer)["Overzicht"]
+    # the levels and the targets each get their own band cell, even for one area
+    assert {str(r) for r in ws.merged_cells.ranges} == {"D2:F2", "G2:I2"}
+
+
 def test_rollenmatrix_holds_the_required_ranks(wb):
     ws = wb["Rollenmatrix"]
     assert values(ws, 1) == [None, None, "Begeleiden", None, "Organiseren"]
