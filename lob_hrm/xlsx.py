@@ -181,7 +181,7 @@ def _define_name(workbook: Workbook, name: str, ref: str) -> None:
     names = workbook.defined_names
     if hasattr(names, "append"):
         names.append(defined)
-    else:  # pragma: no cover - openpyxl 3.1
+    else:  # openpyxl 3.1
         names[name] = defined
 
 
