@@ -15,8 +15,10 @@ missed. Prints "skipped" when odoo cannot be imported. Not part of the test suit
 from __future__ import annotations
 
 import argparse
+import cProfile
 import datetime as dt
 import os
+import pstats
 import random
 import subprocess
 import sys
@@ -266,9 +268,6 @@ def measure(env, framework, teams, trace=False):
 
 def _profile(env, framework, teams) -> None:
     """Where the reading spends its time (cProfile, cumulative, top 30)."""
-    import cProfile  # pylint: disable=import-outside-toplevel
-    import pstats  # pylint: disable=import-outside-toplevel
-
     wizard = env["lob.competency.export.wizard"].create(
         {"skill_type_id": framework.id, "department_ids": [(6, 0, teams.ids)]}
     )
