@@ -9,15 +9,18 @@ with this add-on installed (updated on later runs), generates a college of N emp
 competencies in a transaction that is rolled back at the end, and exports it as the
 administrator (an HR officer) in one run:
 time reading from Odoo (``_lob_read``), time in the core writer (``write_workbook``), total,
-number of queries and peak memory (tracemalloc). Prints "skipped" when odoo cannot be
-imported. Not part of the test suite.
+number of queries and peak memory (tracemalloc). The export (read + write) must take at
+most 1.25× the writer alone, in as many queries for all teams as for three; exits 1 when
+missed. Prints "skipped" when odoo cannot be imported. Not part of the test suite.
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import datetime as dt
 import os
+import pstats
 import random
 import subprocess
 import sys
@@ -39,7 +42,7 @@ BASE_DB = os.environ.get("LOB_BASE_DB", "")
 BENCH_DB = "lob_hrm_bench_export"
 COMPETENCIES = 25
 TEAM_SIZE = 40
-MAX_READ_RATIO = 1.0  # reading at most as long as writing: the export ≤ 2× the writer
+MAX_RATIO = 1.25  # the whole export (read + write) against the core writer alone
 
 
 def _stage() -> str:
@@ -270,10 +273,24 @@ def measure(env, framework, teams, trace=False):
     }
 
 
+def _profile(env, framework, teams) -> None:
+    """Where the reading spends its time (cProfile, cumulative, top 30)."""
+    wizard = env["lob.competency.export.wizard"].create(
+        {"skill_type_id": framework.id, "department_ids": [(6, 0, teams.ids)]}
+    )
+    env.invalidate_all()
+    profiler = cProfile.Profile()
+    profiler.runcall(wizard._lob_read)
+    pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--employees", type=int, default=2000)
     parser.add_argument("--db", default=BENCH_DB)
+    parser.add_argument(
+        "--profile", action="store_true", help="also print a cProfile of the reading"
+    )
     args = parser.parse_args(argv)
     if odoo is None:
         print("skipped: odoo is not importable (run with the Python that runs Odoo 18)")
@@ -294,6 +311,8 @@ def main(argv=None) -> int:
         small = measure(env, framework, teams[:3])
         full = measure(env, framework, teams)
         full["peak_mb"] = measure(env, framework, teams, trace=True)["peak_mb"]
+        if args.profile:
+            _profile(env, framework, teams)
         cr.rollback()
     print(
         f"\n== Odoo export, {full['employees']:,} employees × {COMPETENCIES} competencies "
@@ -307,8 +326,10 @@ def main(argv=None) -> int:
     print(f"   queries             {full['queries']:6d}   {small_queries}")
     print(f"   peak memory         {full['peak_mb']:6.1f} MB (tracemalloc, read + write, own run)")
     print(f"   workbook            {full['size_kb']:6.0f} KB")
-    ok = full["read"] <= MAX_READ_RATIO * full["write"] and full["queries"] == small["queries"]
-    print(f"   targets: reading ≤ writing, queries constant: {'OK' if ok else 'MISSED'}")
+    ratio = total / full["write"]
+    ok = ratio <= MAX_RATIO and full["queries"] == small["queries"]
+    verdict = "OK" if ok else "MISSED"
+    print(f"   targets: export ≤ {MAX_RATIO}× the writer, queries constant: {verdict}")
     return 0 if ok else 1
 
 

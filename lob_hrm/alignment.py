@@ -56,6 +56,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from .fingerprint import prompt_fingerprint, section_fingerprint, template_fingerprint
+from .labels import ALIGNMENT_CHECKS
 from .mirror import Wordings, normalise
 from .schemas import (
     AnswerType,
@@ -74,15 +75,18 @@ Severity = Literal["error", "warning", "info"]
 
 # code -> (label, weight); the order is the order of the report.
 CHECKS: dict[str, tuple[str, int]] = {
-    "dimensions": ("Career dimensions covered", 25),
-    "phases": ("Phases of the student talk, in order", 10),
-    "employee_led": ("Employee-led opening (vraaggericht)", 10),
-    "concrete_experience": ("Concrete experience (praktijkgericht)", 10),
-    "forward_look": ("Forward look (toekomstgericht)", 5),
-    "agreements": ("Concrete agreements (toekomstgericht)", 10),
-    "idiom": ("LOB idiom", 10),
-    "mirror_integrity": ("Student prompts mirrored", 15),
-    "drift": ("Up to date with the student template", 5),
+    code: (ALIGNMENT_CHECKS[code], weight)
+    for code, weight in (
+        ("dimensions", 25),
+        ("phases", 10),
+        ("employee_led", 10),
+        ("concrete_experience", 10),
+        ("forward_look", 5),
+        ("agreements", 10),
+        ("idiom", 10),
+        ("mirror_integrity", 15),
+        ("drift", 5),
+    )
 }
 
 # finding code -> the check whose points it costs (see ``rescore``).
