@@ -46,6 +46,7 @@ import tempfile
 import threading
 import time
 from collections import Counter, defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 try:
@@ -63,6 +64,15 @@ REQUEST_LOG = re.compile(
     r'"(?:POST|GET) (?P<path>\S+) HTTP/[\d.]+" (?P<status>\d+) - '
     r"(?P<queries>\d+) (?P<qtime>[\d.]+) (?P<rest>[\d.]+)"
 )
+LAUNCHER = """import os, sys, time
+if len(sys.argv) > 1 and sys.argv[1] == "gevent":
+    parent = os.getppid()
+    while os.getppid() == parent:  # idle until the server goes
+        time.sleep(1)
+    sys.exit(0)
+from odoo.cli.command import main
+main()
+"""
 RETRY_LOG = re.compile(r"tries left, try again|maximum number of tries reached")
 
 
@@ -241,9 +251,12 @@ class Bench:
 
     def start_server(self):
         self.port = _free_port()
-        # odoo-bin, not -m odoo: the prefork server re-runs its argv for the gevent worker
-        odoo_bin = Path(odoo.__file__).resolve().parent.parent / "odoo-bin"
-        cmd = [sys.executable, str(odoo_bin), f"--addons-path={self.addons}", "-d", self.db]
+        # The prefork server re-runs its own argv with "gevent" for the websocket worker, and
+        # respawns it whenever it exits. The clients here need no websocket (and gevent may
+        # not start on this machine): the launcher leaves that worker idle.
+        launcher = self.tmp / "odoo_launcher.py"
+        launcher.write_text(LAUNCHER)
+        cmd = [sys.executable, str(launcher), f"--addons-path={self.addons}", "-d", self.db]
         cmd += [f"--db-filter=^{self.db}$", f"--workers={self.args.workers}"]
         cmd += ["--max-cron-threads=0", "--http-interface=127.0.0.1"]
         cmd += [f"--http-port={self.port}", f"--gevent-port={_free_port()}"]
@@ -632,8 +645,9 @@ def main(argv=None):
                 emp = Client(bench, login, random.Random(rnd.random()), far, "employee")
                 clients.append(emp)
                 jobs.append((employee_run, emp, ids))
-        for client in clients:  # one login per user, before timing
-            client.authenticate()
+        # one login per user, before timing, as many at once as there are workers
+        with ThreadPoolExecutor(args.workers) as pool:
+            list(pool.map(Client.authenticate, clients))
         log_offset = bench.logfile.stat().st_size
         cpu0 = time.process_time()
         started = time.monotonic()
