@@ -39,7 +39,6 @@ import resource
 import shutil
 import signal
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -50,9 +49,14 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 try:
-    import odoo
     import requests
     from lxml import etree
+
+    import odoo
+    from odoo import SUPERUSER_ID, api, fields
+    from odoo.fields import Command
+    from odoo.modules.registry import Registry
+    from odoo.tools import config
 except ImportError:  # reported as "skipped" by main()
     odoo = None
 
@@ -92,7 +96,7 @@ def _pct(values, q):
     if not values:
         return float("nan")
     values = sorted(values)
-    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
+    return values[min(len(values) - 1, round(q * (len(values) - 1)))]
 
 
 class Bench:
@@ -118,20 +122,24 @@ class Bench:
             sys.exit(f"cannot copy {BASE_DB}")
         print(f"installing lob_hrm (with demo data) in {self.db} ...", flush=True)
         subprocess.run(
-            [sys.executable, "-m", "odoo", f"--addons-path={self.addons}", "-d", self.db]
-            + ["-i", "lob_hrm", "--stop-after-init", "--http-port=0", "--max-cron-threads=0"]
-            + ["--log-level=warn"],
+            [
+                sys.executable,
+                "-m",
+                "odoo",
+                f"--addons-path={self.addons}",
+                f"--database={self.db}",
+                "--init=lob_hrm",
+                "--stop-after-init",
+                "--http-port=0",
+                "--max-cron-threads=0",
+                "--log-level=warn",
+            ],
             check=True,
         )
 
     def populate(self):
         """Managers, teams and planned talks, committed before the server starts."""
-        from odoo import SUPERUSER_ID, api, fields
-        from odoo.fields import Command
-        from odoo.modules.registry import Registry
-        from odoo.tools import config
-
-        config.parse_config([f"--addons-path={self.addons}", "-d", self.db])
+        config.parse_config([f"--addons-path={self.addons}", "-d", self.db, "--log-level=warn"])
         rnd = random.Random(self.args.seed)
         with Registry(self.db).cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": False})
@@ -196,13 +204,18 @@ class Bench:
                     )
                     members.append((emp_user.login, talks.ids))
                 teams.append((mgr_user.login, members))
-            assert all(t.conductor_user_id for t in env["lob.talk"].browse(
-                [tid for _, members in teams for _, ids in members for tid in ids]
-            ))
+            assert all(
+                t.conductor_user_id
+                for t in env["lob.talk"].browse(
+                    [tid for _, members in teams for _, ids in members for tid in ids]
+                )
+            )
             # the form as each role gets it (fields of other groups are left out)
             self.spec = {
                 "manager": self._form_spec(env(user=users.search([("login", "=", teams[0][0])]))),
-                "employee": self._form_spec(env(user=users.search([("login", "=", teams[0][1][0][0])]))),
+                "employee": self._form_spec(
+                    env(user=users.search([("login", "=", teams[0][1][0][0])]))
+                ),
             }
             self.company_id = company.id
         self.teams = teams
@@ -216,7 +229,7 @@ class Bench:
 
         def fields_of(model):
             info = models_info[model]
-            return info["fields"] if "fields" in info else info
+            return info.get("fields", info)
 
         def spec_of(node, model):
             spec = {}
@@ -348,8 +361,9 @@ class Client:
         }
         t0 = time.perf_counter()
         try:
-            r = self.http.post(f"{self.url}/web/dataset/{route}/{model}/{method}", json=body,
-                               timeout=300)
+            r = self.http.post(
+                f"{self.url}/web/dataset/{route}/{model}/{method}", json=body, timeout=300
+            )
             answer = r.json()
         except (requests.RequestException, ValueError) as exc:
             answer = {"error": {"data": {"message": f"HTTP: {exc}"}}}
@@ -362,15 +376,22 @@ class Client:
         return answer["result"]
 
     def open_talk(self, talk_id):
-        res = self.call("web_read", "lob.talk", "web_read", [[talk_id]],
-                        {"specification": self.bench.spec[self.role]})
+        res = self.call(
+            "web_read",
+            "lob.talk",
+            "web_read",
+            [[talk_id]],
+            {"specification": self.bench.spec[self.role]},
+        )
         return res[0] if res else None
 
     def save_answers(self, talk, party, answer_types=("text",)):
         """Fill this party's editable answers in two saves, as a person types and saves."""
         lines = [
-            a for a in talk["answer_ids"]
-            if a.get("can_edit") and a.get("party") == party
+            a
+            for a in talk["answer_ids"]
+            if a.get("can_edit")
+            and a.get("party") == party
             and a.get("answer_type") in answer_types
         ]
         if not lines:
@@ -381,8 +402,13 @@ class Client:
                 continue
             values = {a["id"]: f"{self.login} t{talk['id']} a{a['id']} #{self.n}" for a in batch}
             cmds = [[1, aid, {"value_text": value}] for aid, value in values.items()]
-            res = self.call("web_save", "lob.talk", "web_save", [[talk["id"]], {"answer_ids": cmds}],
-                            {"specification": self.bench.spec[self.role]})
+            res = self.call(
+                "web_save",
+                "lob.talk",
+                "web_save",
+                [[talk["id"]], {"answer_ids": cmds}],
+                {"specification": self.bench.spec[self.role]},
+            )
             if res:
                 self.saved.update(values)
                 talk = res[0]
@@ -455,15 +481,20 @@ def manager_run(client: Client, team):
                 if talk and talk["employee_shared"]:
                     client.think()
                     talk = client.save_answers(talk, "together", ("text", "agreement"))
-                    descriptions = [
-                        f"{client.login} t{talk_id} agreement {i}" for i in range(2)
-                    ]
+                    descriptions = [f"{client.login} t{talk_id} agreement {i}" for i in range(2)]
                     res = client.call(
-                        "web_save", "lob.talk", "web_save",
-                        [[talk_id], {"agreement_ids": [
-                            [0, f"virtual_{i}", {"description": d, "owner": "employee"}]
-                            for i, d in enumerate(descriptions)
-                        ]}],
+                        "web_save",
+                        "lob.talk",
+                        "web_save",
+                        [
+                            [talk_id],
+                            {
+                                "agreement_ids": [
+                                    [0, f"virtual_{i}", {"description": d, "owner": "employee"}]
+                                    for i, d in enumerate(descriptions)
+                                ]
+                            },
+                        ],
                         {"specification": client.bench.spec[client.role]},
                     )
                     if res:
@@ -507,24 +538,36 @@ def report_and_check(bench, clients, started, ended, log_offset, cpu0):
 
     print()
     mode = "no think time" if args.no_think else f"think {args.think[0]}-{args.think[1]} s"
-    print(f"{len(clients)} clients ({args.managers} managers + employees), {args.workers} "
-          f"workers, {mode}, {elapsed:.0f} s")
-    print(f"calls: {len(calls)}, throughput {len(calls) / elapsed:.1f} calls/s, "
-          f"errors returned to users: {len(errors)}")
-    print(f"client latency  p50 {_pct(lat, .5):.3f} s  p95 {_pct(lat, .95):.3f} s  "
-          f"max {max(lat, default=0):.3f} s")
-    print(f"server time     p50 {_pct(all_server, .5):.3f} s  p95 {_pct(all_server, .95):.3f} s"
-          f"  max {max(all_server, default=0):.3f} s  ({len(all_server)} requests logged, "
-          f"queries p50 {_pct(queries, .5)} p95 {_pct(queries, .95)})")
+    print(
+        f"{len(clients)} clients ({args.managers} managers + employees), {args.workers} "
+        f"workers, {mode}, {elapsed:.0f} s"
+    )
+    print(
+        f"calls: {len(calls)}, throughput {len(calls) / elapsed:.1f} calls/s, "
+        f"errors returned to users: {len(errors)}"
+    )
+    print(
+        f"client latency  p50 {_pct(lat, 0.5):.3f} s  p95 {_pct(lat, 0.95):.3f} s  "
+        f"max {max(lat, default=0):.3f} s"
+    )
+    print(
+        f"server time     p50 {_pct(all_server, 0.5):.3f} s  p95 {_pct(all_server, 0.95):.3f} s"
+        f"  max {max(all_server, default=0):.3f} s  ({len(all_server)} requests logged, "
+        f"queries p50 {_pct(queries, 0.5)} p95 {_pct(queries, 0.95)})"
+    )
     print(f"serialization retries logged: {retries} (conflict lines: {conflicts})")
     print(f"{'call':28} {'n':>5} {'client p50':>11} {'p95':>7} {'server p50':>11} {'p95':>7}")
     for label in sorted(by_label):
         srv = server.get(label, [])
-        print(f"{label:28} {len(by_label[label]):5} {_pct(by_label[label], .5):11.3f} "
-              f"{_pct(by_label[label], .95):7.3f} {_pct(srv, .5):11.3f} {_pct(srv, .95):7.3f}")
+        print(
+            f"{label:28} {len(by_label[label]):5} {_pct(by_label[label], 0.5):11.3f} "
+            f"{_pct(by_label[label], 0.95):7.3f} {_pct(srv, 0.5):11.3f} {_pct(srv, 0.95):7.3f}"
+        )
     cores = os.cpu_count()
-    print(f"NOTE: the load generator runs on the same {cores} cores as Odoo and PostgreSQL; "
-          f"it used {cpu:.1f} s CPU ({100 * cpu / elapsed / cores:.1f} % of the machine).")
+    print(
+        f"NOTE: the load generator runs on the same {cores} cores as Odoo and PostgreSQL; "
+        f"it used {cpu:.1f} s CPU ({100 * cpu / elapsed / cores:.1f} % of the machine)."
+    )
     for label, msg in errors[:10]:
         print(f"  error in {label}: {msg}")
 
@@ -532,24 +575,36 @@ def report_and_check(bench, clients, started, ended, log_offset, cpu0):
     failures = []
     saved = {aid: v for cl in clients for aid, v in cl.saved.items()}
     if saved:
-        rows = _psql(bench.db, "select id, coalesce(value_text, '') from lob_talk_answer "
-                     f"where id in ({','.join(map(str, saved))})")
+        rows = _psql(
+            bench.db,
+            "select id, coalesce(value_text, '') from lob_talk_answer "
+            f"where id in ({','.join(map(str, saved))})",
+        )
         held = dict(line.split("|", 1) for line in rows.splitlines())
         lost = [aid for aid, v in saved.items() if held.get(str(aid)) != v]
         if lost:
             failures.append(f"{len(lost)} answers lost (e.g. {lost[:5]})")
-    dupes = _psql(bench.db, "select talk_id, description, count(*) from lob_talk_agreement "
-                  "group by 1, 2 having count(*) > 1")
+    dupes = _psql(
+        bench.db,
+        "select talk_id, description, count(*) from lob_talk_agreement "
+        "group by 1, 2 having count(*) > 1",
+    )
     if dupes:
         failures.append("duplicated agreements: " + dupes.replace("\n", "; ")[:300])
-    dup_from = _psql(bench.db, "select answer_id from lob_talk_agreement where answer_id is "
-                     "not null group by 1 having count(*) > 1")
+    dup_from = _psql(
+        bench.db,
+        "select answer_id from lob_talk_agreement where answer_id is "
+        "not null group by 1 having count(*) > 1",
+    )
     if dup_from:
         failures.append("several agreements from one answer: " + dup_from[:200])
     created = [(t, d) for cl in clients for t, d in cl.agreements]
     if created:
-        present = set(_psql(bench.db, "select talk_id || '|' || description from "
-                            "lob_talk_agreement").splitlines())
+        present = set(
+            _psql(
+                bench.db, "select talk_id || '|' || description from lob_talk_agreement"
+            ).splitlines()
+        )
         missing = [x for x in created if f"{x[0]}|{x[1]}" not in present]
         if missing:
             failures.append(f"{len(missing)} agreements lost")
@@ -557,9 +612,12 @@ def report_and_check(bench, clients, started, ended, log_offset, cpu0):
     for cl in clients:
         done.update(cl.done)
     talk_ids = [t for _, members in bench.teams for _, ids in members for t in ids]
-    rows = _psql(bench.db, "select id, state, employee_shared, manager_shared, "
-                 "employee_signed_date is not null, conductor_signed_date is not null "
-                 f"from lob_talk where id in ({','.join(map(str, talk_ids))})")
+    rows = _psql(
+        bench.db,
+        "select id, state, employee_shared, manager_shared, "
+        "employee_signed_date is not null, conductor_signed_date is not null "
+        f"from lob_talk where id in ({','.join(map(str, talk_ids))})",
+    )
     states = Counter()
     for line in rows.splitlines():
         tid, state, e_sh, m_sh, e_sig, c_sig = line.split("|")
@@ -595,10 +653,13 @@ def report_and_check(bench, clients, started, ended, log_offset, cpu0):
     )
     if missing_required:
         failures.append("held without required answers: " + missing_required[:200])
-    print(f"talks: {dict(states)}; answers checked: {len(saved)}; agreements checked: "
-          f"{len(created)}")
-    print("checks: " + ("OK (nothing lost, duplicated or in an impossible state)"
-                        if not failures else "FAILED"))
+    print(
+        f"talks: {dict(states)}; answers checked: {len(saved)}; agreements checked: {len(created)}"
+    )
+    print(
+        "checks: "
+        + ("OK (nothing lost, duplicated or in an impossible state)" if not failures else "FAILED")
+    )
     for f in failures[:20]:
         print("  " + f)
     return not failures and not errors
@@ -630,9 +691,11 @@ def main(argv=None):
         bench.create_db()
         t0 = time.monotonic()
         bench.populate()
-        print(f"setup: {args.managers} managers, {args.managers * args.team} employees, "
-              f"{args.managers * args.team * args.talks} talks in {time.monotonic() - t0:.0f} s",
-              flush=True)
+        print(
+            f"setup: {args.managers} managers, {args.managers * args.team} employees, "
+            f"{args.managers * args.team * args.talks} talks in {time.monotonic() - t0:.0f} s",
+            flush=True,
+        )
         bench.start_server()
         rnd = random.Random(args.seed)
         far = time.monotonic() + 10**6
@@ -653,8 +716,7 @@ def main(argv=None):
         started = time.monotonic()
         for client in clients:
             client.deadline = started + args.duration
-        threads = [threading.Thread(target=fn, args=(cl, arg), daemon=True)
-                   for fn, cl, arg in jobs]
+        threads = [threading.Thread(target=fn, args=(cl, arg), daemon=True) for fn, cl, arg in jobs]
         for t in threads:
             t.start()
         for t in threads:
@@ -663,7 +725,8 @@ def main(argv=None):
         time.sleep(1)  # let the workers write their last log lines
         bench.stop_server()
         ok = report_and_check(bench, clients, started, ended, log_offset, cpu0)
-        print(f"bench process peak memory {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB")
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+        print(f"bench process peak memory {peak} MB")
         return 0 if ok else 1
     finally:
         bench.stop_server()

@@ -1,7 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import timedelta
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 TALK_STATES = [
@@ -322,6 +322,8 @@ class LobTalk(models.Model):
         return talks
 
     def write(self, vals):
+        if set(vals) == {"answer_ids"} and self._lob_write_answers(vals["answer_ids"]):
+            return True
         if "employee_id" in vals:
             self._lob_check_employee_company(vals)
         if not self._lob_internal():
@@ -330,6 +332,26 @@ class LobTalk(models.Model):
         if "template_id" in vals:
             self._lob_sync_answers()
         return result
+
+    def _lob_write_answers(self, commands):
+        """Save answers as the form sends them (update commands only) on the answer lines,
+        without updating the talk's own row (its write_date): the employee and the conductor
+        typing their own answers at the same time then never conflict on the talk (a
+        serialization failure that Odoo retries after a random pause of up to seconds).
+        Return False, writing nothing, for any other command: the normal write handles it."""
+        if not commands or any(
+            not isinstance(cmd, (list, tuple)) or cmd[0] != Command.UPDATE for cmd in commands
+        ):
+            return False
+        answers = self.env["lob.talk.answer"].browse([cmd[1] for cmd in commands])
+        if answers.sudo().talk_id - self:
+            return False
+        self.check_access("write")
+        if not self._lob_internal():
+            self._lob_check_write({"answer_ids"})
+        for cmd in commands:
+            answers.browse(cmd[1]).write(cmd[2])
+        return True
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_locked_or_started(self):
@@ -836,8 +858,14 @@ class LobTalk(models.Model):
             for agreement in agreements:
                 agreement.answer_id.agreement_id = agreement
 
+    def _lob_mail_queued(self):
+        """The talk as sudo, with its mails queued for the mail queue cron instead of sent
+        while the user waits for the button: an SMTP round trip per recipient (or a timeout
+        when the server is down) inside the request held a worker for seconds."""
+        return self.sudo().with_context(mail_notify_force_send=False)
+
     def _lob_schedule_preparation(self):
-        for talk in self.sudo():
+        for talk in self._lob_mail_queued():
             if talk.employee_user_id:
                 talk.activity_schedule(
                     "mail.mail_activity_data_todo",
@@ -848,7 +876,7 @@ class LobTalk(models.Model):
                 )
 
     def _lob_schedule_signing(self):
-        for talk in self.sudo():
+        for talk in self._lob_mail_queued():
             for user in talk.employee_user_id | talk.conductor_user_id:
                 talk.activity_schedule(
                     "mail.mail_activity_data_todo",
@@ -861,7 +889,7 @@ class LobTalk(models.Model):
         template = self.env.ref(xmlid, raise_if_not_found=False)
         if not template:
             return
-        for talk in self.sudo():
+        for talk in self._lob_mail_queued():
             talk.message_post_with_source(
                 template,
                 subtype_xmlid="mail.mt_comment",

@@ -9,6 +9,7 @@ from . import (
     test_exchange_properties,
     test_exchange_sharing,
     test_talk,
+    test_talk_concurrency,
     test_talk_cycle,
     test_talk_performance,
     test_talk_security,
