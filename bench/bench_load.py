@@ -151,59 +151,81 @@ class Bench:
             g_manager = env.ref("lob_hrm.group_lob_manager")
             g_user = env.ref("lob_hrm.group_lob_user")
             users = env["res.users"].with_context(no_reset_password=True)
-            teams = []
-            for m in range(self.args.managers):
-                mgr_user = users.create(
-                    {
-                        "name": f"Bench Manager {m:02d}",
-                        "login": f"bench_mgr_{m:02d}",
-                        "email": f"bench_mgr_{m:02d}@college.example.com",
-                        "password": PASSWORD,
-                        "groups_id": [Command.set([g_manager.id])],
-                        "tz": "Europe/Amsterdam",
-                    }
-                )
-                dept = env["hr.department"].create(
-                    {"name": f"Bench team {m:02d}", "company_id": company.id}
-                )
-                mgr = env["hr.employee"].create(
-                    {"name": mgr_user.name, "user_id": mgr_user.id, "department_id": dept.id}
-                )
+
+            # in batches: one create per model, as a setup of 100+ users one by one is slow
+            def user_vals(login, name, group):
+                return {
+                    "name": name,
+                    "login": login,
+                    "email": f"{login}@college.example.com",
+                    "password": PASSWORD,
+                    "groups_id": [Command.set([group.id])],
+                    "tz": "Europe/Amsterdam",
+                }
+
+            n_mgr, n_team = self.args.managers, self.args.team
+            mgr_users = users.create(
+                [
+                    user_vals(f"bench_mgr_{m:02d}", f"Bench Manager {m:02d}", g_manager)
+                    for m in range(n_mgr)
+                ]
+            )
+            depts = env["hr.department"].create(
+                [{"name": f"Bench team {m:02d}", "company_id": company.id} for m in range(n_mgr)]
+            )
+            mgrs = env["hr.employee"].create(
+                [
+                    {"name": u.name, "user_id": u.id, "department_id": d.id}
+                    for u, d in zip(mgr_users, depts, strict=True)
+                ]
+            )
+            for dept, mgr in zip(depts, mgrs, strict=True):
                 dept.manager_id = mgr
-                members = []
-                for e in range(self.args.team):
-                    emp_user = users.create(
-                        {
-                            "name": f"Bench Employee {m:02d}-{e}",
-                            "login": f"bench_emp_{m:02d}_{e}",
-                            "email": f"bench_emp_{m:02d}_{e}@college.example.com",
-                            "password": PASSWORD,
-                            "groups_id": [Command.set([g_user.id])],
-                            "tz": "Europe/Amsterdam",
-                        }
-                    )
-                    emp = env["hr.employee"].create(
-                        {
-                            "name": emp_user.name,
-                            "user_id": emp_user.id,
-                            "department_id": dept.id,
-                            "parent_id": mgr.id,
-                        }
-                    )
-                    talks = env["lob.talk"].create(
-                        [
-                            {
-                                "template_id": template.id,
-                                "employee_id": emp.id,
-                                "planned_date": fields.Datetime.add(
-                                    fields.Datetime.now(), days=7 + 7 * t, hours=rnd.randint(0, 8)
-                                ),
-                            }
-                            for t in range(self.args.talks)
-                        ]
-                    )
-                    members.append((emp_user.login, talks.ids))
-                teams.append((mgr_user.login, members))
+            emp_users = users.create(
+                [
+                    user_vals(f"bench_emp_{m:02d}_{e}", f"Bench Employee {m:02d}-{e}", g_user)
+                    for m in range(n_mgr)
+                    for e in range(n_team)
+                ]
+            )
+            emps = env["hr.employee"].create(
+                [
+                    {
+                        "name": u.name,
+                        "user_id": u.id,
+                        "department_id": depts[i // n_team].id,
+                        "parent_id": mgrs[i // n_team].id,
+                    }
+                    for i, u in enumerate(emp_users)
+                ]
+            )
+            talks = env["lob.talk"].create(
+                [
+                    {
+                        "template_id": template.id,
+                        "employee_id": emp.id,
+                        "planned_date": fields.Datetime.add(
+                            fields.Datetime.now(), days=7 + 7 * t, hours=rnd.randint(0, 8)
+                        ),
+                    }
+                    for emp in emps
+                    for t in range(self.args.talks)
+                ]
+            )
+            ids = iter(talks.ids)
+            teams = [
+                (
+                    mgr_users[m].login,
+                    [
+                        (
+                            emp_users[m * n_team + e].login,
+                            [next(ids) for _ in range(self.args.talks)],
+                        )
+                        for e in range(n_team)
+                    ],
+                )
+                for m in range(n_mgr)
+            ]
             assert all(
                 t.conductor_user_id
                 for t in env["lob.talk"].browse(
