@@ -57,8 +57,9 @@ try:
     from odoo.fields import Command
     from odoo.modules.registry import Registry
     from odoo.tools import config
-except ImportError:  # reported as "skipped" by main()
+except ImportError as exc:  # reported as "skipped" by main()
     odoo = None
+    SKIPPED = str(exc)
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE_DB = "lob_hrm_base_2c8a3b4860"
@@ -702,7 +703,7 @@ def main(argv=None):
     parser.add_argument("--keep", action="store_true", help="keep the database")
     args = parser.parse_args(argv)
     if odoo is None:
-        print("bench_load: skipped (odoo, requests or lxml cannot be imported)")
+        print(f"bench_load: skipped ({SKIPPED})")
         return 0
     if args.team is None:
         args.team = 1 if args.no_think else 3
