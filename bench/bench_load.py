@@ -591,8 +591,12 @@ def report_and_check(bench, clients, started, ended, log_offset, cpu0):
         f"NOTE: the load generator runs on the same {cores} cores as Odoo and PostgreSQL; "
         f"it used {cpu:.1f} s CPU ({100 * cpu / elapsed / cores:.1f} % of the machine)."
     )
-    for label, msg in errors[:10]:
-        print(f"  error in {label}: {msg}")
+    kinds = Counter(
+        "connection refused, reset or timed out" if msg.startswith("HTTP:") else msg[:120]
+        for _, msg in errors
+    )
+    for kind, count in kinds.most_common(10):
+        print(f"  {count} errors: {kind}")
 
     # -- checks against the database ---------------------------------------------------------
     failures = []
