@@ -29,6 +29,9 @@ bench-import:  ## the Odoo import of exchange files grows linearly
 bench-odoo:  ## the Odoo export of 2,000 employees
 	@scripts/odoo-bench bench/bench_odoo_export.py $(BENCH_ARGS)
 
+bench-load:  ## managers and employees save, share, hold and sign talks at once (prefork Odoo)
+	@python3 bench/bench_load.py $(ARGS)
+
 schema:  ## regenerate the published JSON Schema
 	@bash -c 'source scripts/_venv.sh && "$$PY" -m lob_hrm schema --output schema/lob-hrm-exchange.schema.json'
 

@@ -12,6 +12,7 @@ from . import (
     test_key_mixin,
     test_screen_labels,
     test_talk,
+    test_talk_concurrency,
     test_talk_cycle,
     test_talk_parts,
     test_talk_performance,
