@@ -47,6 +47,12 @@
         "report/lob_competency_overview_views.xml",
         "wizards/lob_competency_export_wizard_views.xml",
         "views/hr_employee_views.xml",
+        "security/lob_policy_security.xml",
+        "data/lob_policy_data.xml",
+        "views/lob_policy_views.xml",
+        "views/lob_team_plan_views.xml",
+        "views/lob_policy_figure_views.xml",
+        "views/lob_policy_review_views.xml",
     ],
     "demo": [
         "demo/lob_talk_template_demo.xml",
