@@ -11,6 +11,8 @@ POLICY_STATES = [
     ("archived", "Archived"),
 ]
 ADMIN_GROUP = "lob_hrm.group_lob_admin"
+# Only the workflow buttons of the director move these.
+WORKFLOW_FIELDS = {"state", "adopted_by_id", "adopted_date"}
 
 
 def _default_school_year(model):
@@ -145,6 +147,11 @@ class LobPolicy(models.Model):
         )
         for policy in self:
             policy.team_plan_count = counts.get(policy, 0)
+
+    def write(self, vals):
+        if WORKFLOW_FIELDS & set(vals):
+            self._lob_check_admin(self.env._("adopts, reopens or archives"))
+        return super().write(vals)
 
     # -- workflow -------------------------------------------------------------------------
 

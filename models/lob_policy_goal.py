@@ -102,9 +102,11 @@ class LobPolicyGoal(models.Model):
             goal.value, goal.has_value, goal.status = 0.0, False, Status.NO_DATA.value
 
     def _compute_trend(self):
+        chains = {goal: goal._lob_policy_chain() for goal in self}
+        policies = self.env["lob.policy"].union(*chains.values())
         figures = self.env["lob.policy.figure"].search_fetch(
             [
-                ("policy_id", "in", self.policy_id.ids),
+                ("policy_id", "in", policies.ids),
                 ("snapshot_id", "!=", False),
                 ("department_id", "=", False),
             ],
@@ -117,7 +119,7 @@ class LobPolicyGoal(models.Model):
                 if f.has_value
                 else f"{school_year_label(f.school_year)}: -"
                 for f in figures
-                if f.indicator == goal.indicator and f.policy_id in goal._lob_policy_chain()
+                if f.indicator == goal.indicator and f.policy_id in chains[goal]
             ]
             goal.trend = " → ".join(points)
 

@@ -1,6 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..lob_hrm.policy import school_year_label
 from .lob_policy import ADMIN_GROUP
@@ -118,14 +118,22 @@ class LobTeamPlan(models.Model):
                 for goal in self.policy_id.goal_ids
             ]
 
-    def action_adopt(self):
+    def write(self, vals):
+        if {"state", "adopted_date"} & set(vals):
+            self._lob_check_admin()
+        return super().write(vals)
+
+    def _lob_check_admin(self):
         if not (self.env.su or self.env.user.has_group(ADMIN_GROUP)):
-            raise UserError(
+            raise AccessError(
                 self.env._(
                     "Only the LOB administrator or director adopts the work plan '%(plan)s'.",
                     plan=self[:1].name,
                 )
             )
+
+    def action_adopt(self):
+        self._lob_check_admin()
         for plan in self:
             if plan.policy_id.state != "adopted":
                 raise UserError(
