@@ -1,9 +1,14 @@
 # ruff: noqa: I001 (Odoo builds models in import order: the mixin before its users)
+from . import lob_exchange_messages
+from . import lob_exchange_export
+from . import lob_exchange_import
 from . import lob_exchange
+from . import lob_key_mixin
 from . import lob_template_part_mixin
 from . import lob_dimension
 from . import lob_idiom_term
 from . import lob_idiom_rephrase
+from . import lob_talk_template_alignment
 from . import lob_talk_template
 from . import lob_talk_template_section
 from . import lob_talk_template_prompt

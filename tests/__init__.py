@@ -8,6 +8,8 @@ from . import (
     test_exchange_import,
     test_exchange_properties,
     test_exchange_sharing,
+    test_key_mixin,
+    test_screen_labels,
     test_policy,
     test_policy_monitor,
     test_policy_security,
