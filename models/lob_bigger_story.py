@@ -1,7 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+from odoo import fields, models
 
-from .lob_exchange import KEY_HELP, check_key
+from .lob_key_mixin import KEY_HELP
 
 
 class LobBiggerStory(models.Model):
@@ -11,6 +11,9 @@ class LobBiggerStory(models.Model):
     _name = "lob.bigger.story"
     _description = "Bigger story"
     _order = "sequence, name, id"
+    _inherit = ["lob.key.mixin"]
+    # a shared list: the key is unique over all records
+    _lob_key_company_field = None
 
     name = fields.Char(required=True, translate=True)
     key = fields.Char(help=KEY_HELP, copy=False)
@@ -19,8 +22,3 @@ class LobBiggerStory(models.Model):
     active = fields.Boolean(default=True)
 
     _sql_constraints = [("key_uniq", "unique(key)", "Two bigger stories cannot share a key.")]
-
-    @api.constrains("key")
-    def _check_key(self):
-        for story in self:
-            check_key(story, story.key)

@@ -4,7 +4,7 @@ from odoo.exceptions import ValidationError
 
 from ..lob_hrm.monitor import goal_status
 from ..lob_hrm.policy import INDICATORS, Status, school_year_label
-from .lob_exchange import KEY_HELP, check_key
+from .lob_key_mixin import KEY_HELP
 
 INDICATOR_SELECTION = [(code, d.name) for code, d in INDICATORS.items()]
 STATUS_SELECTION = [
@@ -42,7 +42,9 @@ class LobPolicyGoal(models.Model):
 
     _name = "lob.policy.goal"
     _description = "LOB policy goal"
-    _inherit = ["lob.policy.part.mixin"]
+    _inherit = ["lob.policy.part.mixin", "lob.key.mixin"]
+    # the policy scopes the key (SQL constraint below)
+    _lob_key_company_field = None
     _order = "policy_id, pillar_sequence, sequence, id"
 
     name = fields.Char(required=True, translate=True)
@@ -69,11 +71,6 @@ class LobPolicyGoal(models.Model):
     _sql_constraints = [
         ("key_policy_uniq", "unique(policy_id, key)", "Two goals of a policy cannot share a key.")
     ]
-
-    @api.constrains("key")
-    def _check_key(self):
-        for goal in self:
-            check_key(goal, goal.key)
 
     @api.constrains("indicator", "target", "baseline")
     def _check_indicator(self):

@@ -217,3 +217,15 @@ class TestPolicy(LobPolicyCommon):
         self.assertEqual(new_a.goal_ids.mapped("name"), ["Own goal"])
         # the trend: last year's snapshot is the first point of the new policy's goals
         self.assertIn("2025-2026: 33.33", new.goal_ids.filtered(lambda g: g.key == "talks").trend)
+
+    def test_keys_of_pillars_stories_and_goals(self):
+        with self.assertRaisesRegex(ValidationError, "The key 'Bad Key' is not valid"):
+            self.env["lob.policy.pillar"].create({"name": "Chain", "key": "Bad Key"})
+        with self.assertRaisesRegex(ValidationError, "The key 'x-y' is not valid"):
+            self.env["lob.bigger.story"].create({"name": "Story", "key": "x-y"})
+        with self.assertRaisesRegex(ValidationError, "The key 'Talks' is not valid"):
+            self.env["lob.policy.goal"].create(self._goal(key="Talks"))
+        self.assertEqual(
+            self.env.ref("lob_hrm.lob_bigger_story_passend_onderwijs")._lob_exchange_key(),
+            "passend_onderwijs",
+        )
