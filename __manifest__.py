@@ -58,6 +58,7 @@
         "demo/lob_talk_template_demo.xml",
         "demo/lob_competency_demo.xml",
         "demo/lob_talk_demo.xml",
+        "demo/lob_policy_demo.xml",
     ],
     "assets": {
         "web.assets_tests": ["lob_hrm/static/tests/tours/**/*"],

@@ -115,23 +115,48 @@ class LobPolicyReview(models.Model):
         return True
 
     def _lob_next_policy(self):
-        """Next school year's policy and team plans, copies that carry the decisions."""
+        """Next school year's policy and team plans, copies that carry the decisions.
+
+        A draft policy the college already prepared for next year is kept and gets the
+        decisions; so are the team plans that already exist for next year.
+        """
         self.ensure_one()
         policy = self.policy_id.sudo()
         year = self.school_year + 1
-        new = policy.copy(
-            {
-                "name": policy.name,
-                "school_year_from": year,
-                "school_year_to": max(year, policy.school_year_to),
-                "monitor_school_year": year,
-                "monitor_date": False,
-                "previous_policy_id": policy.id,
-                "decisions": self.decisions,
-            }
+        prepared = policy.search(
+            [
+                ("company_id", "=", policy.company_id.id),
+                ("state", "=", "draft"),
+                ("school_year_from", "<=", year),
+                ("school_year_to", ">=", year),
+                ("id", "!=", policy.id),
+            ],
+            limit=1,
         )
-        goals = dict(zip(policy.goal_ids, new.goal_ids, strict=True))
+        if prepared:
+            prepared.write({"previous_policy_id": policy.id, "decisions": self.decisions})
+            new = prepared
+        else:
+            new = policy.copy(
+                {
+                    "name": policy.name,
+                    "school_year_from": year,
+                    "school_year_to": max(year, policy.school_year_to),
+                    "monitor_school_year": year,
+                    "monitor_date": False,
+                    "previous_policy_id": policy.id,
+                    "decisions": self.decisions,
+                }
+            )
+        goals = {goal.key: goal for goal in new.goal_ids if goal.key}
+        Plan = self.env["lob.team.plan"].sudo()
         for plan in policy.team_plan_ids.filtered(lambda p: p.school_year == self.school_year):
+            existing = Plan.search(
+                [("department_id", "=", plan.department_id.id), ("school_year", "=", year)]
+            )
+            if existing:
+                existing.write({"decisions": self.decisions})
+                continue
             copy = plan.copy(
                 {
                     "policy_id": new.id,
@@ -143,7 +168,9 @@ class LobPolicyReview(models.Model):
             copy.goal_ids = [
                 fields.Command.create(
                     {
-                        "policy_goal_id": goals.get(goal.policy_goal_id, goal.policy_goal_id).id,
+                        "policy_goal_id": goals[goal.policy_goal_id.key].id
+                        if goal.policy_goal_id.key in goals
+                        else False,
                         "name": goal.name,
                         "indicator": goal.indicator,
                         "target": goal.target,

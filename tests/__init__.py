@@ -10,6 +10,7 @@ from . import (
     test_exchange_sharing,
     test_key_mixin,
     test_policy,
+    test_policy_demo,
     test_policy_monitor,
     test_policy_security,
     test_screen_labels,
