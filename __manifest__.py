@@ -53,6 +53,10 @@
         "views/lob_team_plan_views.xml",
         "views/lob_policy_figure_views.xml",
         "views/lob_policy_review_views.xml",
+        "views/lob_policy_snapshot_views.xml",
+        "views/lob_policy_pillar_views.xml",
+        "views/lob_bigger_story_views.xml",
+        "views/lob_policy_menus.xml",
     ],
     "demo": [
         "demo/lob_talk_template_demo.xml",

@@ -21,7 +21,7 @@ class LobPolicyAction(models.Model):
     _lob_locked_when_adopted = False
 
     name = fields.Char(required=True)
-    owner_id = fields.Many2one("res.users", "Owner", index="btree_not_null")
+    owner_id = fields.Many2one("res.users", index="btree_not_null")
     department_ids = fields.Many2many("hr.department", string="Teams", check_company=True)
     deadline = fields.Date()
     status = fields.Selection(ACTION_STATUSES, required=True, default="todo")

@@ -44,7 +44,9 @@ class LobPolicyFigure(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        raise UserError(self.env._("Monitor figures are computed, never typed in."))
+        if self:
+            raise UserError(self.env._("Monitor figures are computed, never typed in."))
+        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_snapshot(self):

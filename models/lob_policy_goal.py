@@ -50,7 +50,7 @@ class LobPolicyGoal(models.Model):
     name = fields.Char(required=True, translate=True)
     key = fields.Char(help=KEY_HELP, copy=True)
     sequence = fields.Integer(default=10)
-    pillar_id = fields.Many2one("lob.policy.pillar", "Pillar", required=True, ondelete="restrict")
+    pillar_id = fields.Many2one("lob.policy.pillar", required=True, ondelete="restrict")
     pillar_sequence = fields.Integer(related="pillar_id.sequence", store=True)
     description = fields.Text()
     indicator = fields.Selection(INDICATOR_SELECTION, help="What the monitor measures.")

@@ -16,9 +16,7 @@ class LobPolicyPartMixin(models.AbstractModel):
     # Override with False for parts that move on while the policy runs (strategy actions).
     _lob_locked_when_adopted = True
 
-    policy_id = fields.Many2one(
-        "lob.policy", "Policy", required=True, ondelete="cascade", index=True
-    )
+    policy_id = fields.Many2one("lob.policy", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="policy_id.company_id", store=True, index=True)
 
     @api.model_create_multi

@@ -36,7 +36,9 @@ class LobPolicySnapshot(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        raise UserError(self.env._("A snapshot of the monitor cannot be changed."))
+        if self:
+            raise UserError(self.env._("A snapshot of the monitor cannot be changed."))
+        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_never(self):

@@ -2,8 +2,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..lob_hrm.policy import is_looser
-from .lob_policy_goal import INDICATOR_SELECTION, check_indicator_target
+from ..lob_hrm.monitor import goal_status
+from ..lob_hrm.policy import Status, is_looser
+from .lob_policy_goal import INDICATOR_SELECTION, STATUS_SELECTION, check_indicator_target
 
 
 class LobTeamPlanGoal(models.Model):
@@ -29,6 +30,34 @@ class LobTeamPlanGoal(models.Model):
     indicator = fields.Selection(INDICATOR_SELECTION)
     target = fields.Float("Team target", aggregator=None)
     college_target = fields.Float(related="policy_goal_id.target", string="College target")
+    value = fields.Float(
+        "Team value",
+        compute="_compute_value",
+        aggregator=None,
+        help="The indicator for the team in the plan's school year, today or at its end.",
+    )
+    status = fields.Selection(STATUS_SELECTION, compute="_compute_value")
+
+    def _compute_value(self):
+        for plan in self.plan_id:
+            policy = plan.policy_id
+            figures = {
+                f.indicator: f.value
+                for f in policy._lob_figures(
+                    plan.school_year, policy._lob_monitor_date(plan.school_year)
+                )
+                if f.team == plan.department_id.id
+            }
+            for goal in self.filtered(lambda g, p=plan: g.plan_id == p):
+                value = figures.get(goal.indicator)
+                goal.value = value or 0.0
+                goal.status = (
+                    goal_status(goal.indicator, value, goal.target).value
+                    if goal.indicator
+                    else Status.NO_DATA.value
+                )
+        for goal in self.filtered(lambda g: not g.plan_id):
+            goal.value, goal.status = 0.0, Status.NO_DATA.value
 
     @api.constrains("indicator", "target", "policy_goal_id")
     def _check_target(self):

@@ -229,3 +229,22 @@ class TestPolicy(LobPolicyCommon):
             self.env.ref("lob_hrm.lob_bigger_story_passend_onderwijs")._lob_exchange_key(),
             "passend_onderwijs",
         )
+
+    def test_team_plan_shows_the_team_value_and_status(self):
+        talks = self.policy.goal_ids.filtered(lambda g: g.indicator == "talks_staff")
+        self.plan_a.goal_ids = [
+            Command.create(
+                {
+                    "policy_goal_id": talks.id,
+                    "name": talks.name,
+                    "indicator": "talks_staff",
+                    "target": 80,
+                }
+            ),
+            Command.create({"name": "Agreements", "indicator": "agreement_overdue", "target": 40}),
+        ]
+        talks_a, agreements_a = self.plan_a.goal_ids
+        # team A on NOW: La and a1 of 4 signed: 50 %, over halfway from 0 to 80
+        self.assertEqual((talks_a.value, talks_a.status), (50.0, "at_risk"))
+        # team A: 1 of 3 due agreements overdue (33.33 %), below the team's 40 %
+        self.assertEqual((agreements_a.value, agreements_a.status), (33.33, "on_track"))
