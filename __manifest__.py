@@ -68,7 +68,10 @@
         "web.assets_tests": ["lob_hrm/static/tests/tours/**/*"],
         "web.assets_backend": ["lob_hrm/static/src/views/lob_locked_parts_field.*"],
         # the heatmap extends the pivot view, which Odoo 18 loads lazily
-        "web.assets_backend_lazy": ["lob_hrm/static/src/views/lob_competency_heatmap.*"],
+        "web.assets_backend_lazy": [
+            "lob_hrm/static/src/views/lob_competency_heatmap.*",
+            "lob_hrm/static/src/views/lob_policy_heatmap.*",
+        ],
     },
     "application": True,
     "installable": True,

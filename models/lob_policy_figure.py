@@ -2,7 +2,11 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .lob_policy_goal import INDICATOR_SELECTION
+from ..lob_hrm.monitor import goal_status
+from .lob_policy_goal import INDICATOR_SELECTION, STATUS_SELECTION
+
+# the heatmap colours this measure: 3 on track, 2 at risk, 1 off track, 0 no goal or no data
+HEALTH = {"on_track": 3.0, "at_risk": 2.0, "off_track": 1.0}
 
 
 class LobPolicyFigure(models.Model):
@@ -34,6 +38,18 @@ class LobPolicyFigure(models.Model):
     indicator = fields.Selection(INDICATOR_SELECTION, required=True, readonly=True)
     value = fields.Float(readonly=True, aggregator="avg")
     has_value = fields.Boolean("Has data", readonly=True)
+    target = fields.Float(
+        readonly=True,
+        aggregator=None,
+        help="The goal's target: the team plan's where the team set one, else the college's.",
+    )
+    status = fields.Selection(STATUS_SELECTION, readonly=True)
+    health = fields.Float(
+        "Status",
+        readonly=True,
+        aggregator="avg",
+        help="3 on track, 2 at risk, 1 off track; 0 without goal or data.",
+    )
     numerator = fields.Float("Counted", readonly=True, aggregator="sum")
     denominator = fields.Float("Out of", readonly=True, aggregator="sum")
 
@@ -57,23 +73,39 @@ class LobPolicyFigure(models.Model):
 
     @api.model
     def _lob_values(self, policy, figures, snapshot=None, on_date=None, school_year=None):
-        return [
-            {
-                "policy_id": policy.id,
-                "snapshot_id": snapshot.id if snapshot else False,
-                "company_id": policy.company_id.id,
-                "department_id": figure.team or False,
-                "is_college": figure.team is None,
-                "school_year": school_year,
-                "reference_date": on_date,
-                "indicator": figure.indicator,
-                "value": figure.value or 0.0,
-                "has_value": figure.value is not None,
-                "numerator": figure.numerator,
-                "denominator": figure.denominator,
-            }
-            for figure in figures
-        ]
+        """Values of figure records, each with its goal's status: the team plan's target
+        where the team set one for the indicator, else the college goal's."""
+        college = {}
+        for goal in policy.goal_ids.filtered("indicator"):
+            college.setdefault(goal.indicator, (goal.target, goal.baseline))
+        teams = {}
+        plans = policy.team_plan_ids.filtered(lambda p: p.school_year == school_year)
+        for goal in plans.goal_ids.filtered("indicator"):
+            teams.setdefault((goal.department_id.id, goal.indicator), (goal.target, None))
+        values = []
+        for figure in figures:
+            goal = teams.get((figure.team, figure.indicator)) or college.get(figure.indicator)
+            status = goal_status(figure.indicator, figure.value, *goal).value if goal else False
+            values.append(
+                {
+                    "policy_id": policy.id,
+                    "snapshot_id": snapshot.id if snapshot else False,
+                    "company_id": policy.company_id.id,
+                    "department_id": figure.team or False,
+                    "is_college": figure.team is None,
+                    "school_year": school_year,
+                    "reference_date": on_date,
+                    "indicator": figure.indicator,
+                    "value": figure.value or 0.0,
+                    "has_value": figure.value is not None,
+                    "target": goal[0] if goal else 0.0,
+                    "status": status,
+                    "health": HEALTH.get(status, 0.0),
+                    "numerator": figure.numerator,
+                    "denominator": figure.denominator,
+                }
+            )
+        return values
 
     @api.model
     def _lob_refresh(self, policy):

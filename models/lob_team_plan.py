@@ -27,7 +27,6 @@ class LobTeamPlan(models.Model):
         ondelete="restrict",
         index=True,
         tracking=True,
-        check_company=True,
         domain="[('state', 'in', ('draft', 'adopted'))]",
     )
     company_id = fields.Many2one(related="policy_id.company_id", store=True, index=True)
@@ -104,7 +103,10 @@ class LobTeamPlan(models.Model):
 
     @api.onchange("policy_id")
     def _onchange_policy_id(self):
-        """A new plan starts with the college goals, at the college's targets."""
+        """A new plan starts in the policy's school year with the college goals, at the
+        college's targets."""
+        if self.policy_id and not self.school_year:
+            self.school_year = self.policy_id.monitor_school_year or self.policy_id.school_year_from
         if self.policy_id and not self.goal_ids:
             self.goal_ids = [
                 fields.Command.create(

@@ -13,6 +13,7 @@ from . import (
     test_policy_demo,
     test_policy_monitor,
     test_policy_security,
+    test_policy_tour,
     test_screen_labels,
     test_talk,
     test_talk_cycle,

@@ -146,6 +146,8 @@ class TestPolicyMonitor(LobPolicyCommon):
             .filtered(lambda f: f.indicator == "talks_staff" and f.department_id == self.team_a)
         )
         self.assertEqual(figure.numerator, 2)
+        # the college goal: 80 % from a baseline of 20; team A's 50 % is halfway: at risk
+        self.assertEqual((figure.target, figure.status, figure.health), (80.0, "at_risk", 2.0))
         action = figure.action_open_records()
         talks = self.env[action["res_model"]].search(action["domain"])
         self.assertEqual(talks, self.talk_la | self.talk_a1)
