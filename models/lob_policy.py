@@ -241,6 +241,12 @@ class LobPolicy(models.Model):
         action["display_name"] = self.env._("Monitor: %(policy)s", policy=self.name)
         return action
 
+    def action_export_sheet(self):
+        """The policy sheet of the workbook: goals, indicators per team, status, trend."""
+        self.ensure_one()
+        wizard = self.env["lob.policy.export.wizard"].create({"policy_id": self.id})
+        return wizard.action_export()
+
     def action_view_team_plans(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("lob_hrm.lob_team_plan_action")

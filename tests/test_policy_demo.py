@@ -3,6 +3,11 @@
 college's hours, one plan was never discussed, one is a draft, and the trend has two
 points."""
 
+import base64
+import io
+
+from openpyxl import load_workbook
+
 from odoo.tests import TransactionCase, tagged
 
 
@@ -49,3 +54,20 @@ class TestPolicyDemo(TransactionCase):
         self.assertTrue(snapshot.figure_ids)
         talks = policy.goal_ids.filtered(lambda g: g.key == "talks")
         self.assertTrue(talks.trend.startswith("2025-2026: "))
+
+    def test_policy_sheet_of_the_demo(self):
+        policy = self.env.ref("lob_hrm.lob_policy_2026_demo")
+        action = policy.action_export_sheet()
+        wizard = self.env["lob.policy.export.wizard"].search([("policy_id", "=", policy.id)])
+        self.assertIn(f"id={wizard.id}", action["url"])
+        sheet = load_workbook(io.BytesIO(base64.b64decode(wizard.data)))["Beleid"]
+        rows = list(sheet.iter_rows(values_only=True))
+        self.assertEqual(
+            rows[0][:7], ("Pijler", "Doel", "Indicator", "Team", "Waarde", "Streefwaarde", "Status")
+        )
+        # last year's snapshot is the trend's column
+        self.assertIn("Trend 2025-2026", rows[0])
+        talks = [r for r in rows if r[1] == "Reflective talks at all levels"]
+        self.assertEqual(talks[0][3], "College")
+        self.assertIn("Techniek", {r[3] for r in talks})
+        self.assertEqual(len(rows) - 1, len(policy.goal_ids) * len(talks))
