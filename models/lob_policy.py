@@ -150,23 +150,47 @@ class LobPolicy(models.Model):
 
     def write(self, vals):
         if WORKFLOW_FIELDS & set(vals):
-            self._lob_check_admin(self.env._("adopts, reopens or archives"))
+            self._lob_check_admin("workflow")
         return super().write(vals)
 
     # -- workflow -------------------------------------------------------------------------
 
-    def _lob_check_admin(self, what):
-        if not (self.env.su or self.env.user.has_group(ADMIN_GROUP)):
-            raise AccessError(
+    def _lob_check_admin(self, action):
+        """Only the LOB administrator (director) moves a policy along its workflow."""
+        if self.env.su or self.env.user.has_group(ADMIN_GROUP):
+            return
+        policy = self[:1].name
+        messages = {
+            "adopt": self.env._(
+                "Only the LOB administrator or director adopts the policy '%(policy)s'.",
+                policy=policy,
+            ),
+            "reopen": self.env._(
+                "Only the LOB administrator or director reopens the policy '%(policy)s'.",
+                policy=policy,
+            ),
+            "archive": self.env._(
+                "Only the LOB administrator or director archives the policy '%(policy)s'.",
+                policy=policy,
+            ),
+            "review": self.env._(
+                "Only the LOB administrator or director reviews the policy '%(policy)s'.",
+                policy=policy,
+            ),
+        }
+        raise AccessError(
+            messages.get(
+                action,
                 self.env._(
-                    "Only the LOB administrator or director %(what)s the policy '%(policy)s'.",
-                    what=what,
-                    policy=self[:1].name,
-                )
+                    "Only the LOB administrator or director changes the status of the "
+                    "policy '%(policy)s'.",
+                    policy=policy,
+                ),
             )
+        )
 
     def action_adopt(self):
-        self._lob_check_admin(self.env._("adopts"))
+        self._lob_check_admin("adopt")
         for policy in self:
             if policy.state != "draft":
                 raise UserError(
@@ -190,7 +214,7 @@ class LobPolicy(models.Model):
 
     def action_reopen(self):
         """Back to draft so that its goals can change again; tracked on the policy."""
-        self._lob_check_admin(self.env._("reopens"))
+        self._lob_check_admin("reopen")
         for policy in self:
             if policy.state != "adopted":
                 raise UserError(
@@ -208,7 +232,7 @@ class LobPolicy(models.Model):
             )
 
     def action_archive_policy(self):
-        self._lob_check_admin(self.env._("archives"))
+        self._lob_check_admin("archive")
         self.write({"state": "archived"})
 
     # -- monitor --------------------------------------------------------------------------
@@ -260,7 +284,7 @@ class LobPolicy(models.Model):
     def action_start_review(self):
         """The yearly PDCA review of the monitored school year: one draft review per year."""
         self.ensure_one()
-        self._lob_check_admin(self.env._("reviews"))
+        self._lob_check_admin("review")
         if self.state != "adopted":
             raise UserError(
                 self.env._(

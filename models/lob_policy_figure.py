@@ -43,7 +43,7 @@ class LobPolicyFigure(models.Model):
         aggregator=None,
         help="The goal's target: the team plan's where the team set one, else the college's.",
     )
-    status = fields.Selection(STATUS_SELECTION, readonly=True)
+    status = fields.Selection(STATUS_SELECTION, "Goal status", readonly=True)
     health = fields.Float(
         "Status",
         readonly=True,

@@ -25,13 +25,14 @@ def check_indicator_target(record, name, indicator, target, baseline=None):
     for value in (target, baseline):
         if value is not None and value is not False and not definition.in_range(value):
             upper = "" if definition.maximum is None else f"-{definition.maximum:g}"
+            shown, bounds = f"{value:g}", f"{definition.minimum:g}{upper}"
             raise ValidationError(
                 record.env._(
                     "The goal '%(goal)s': %(value)s is outside the range of its indicator "
                     "(%(range)s).",
                     goal=name,
-                    value=f"{value:g}",
-                    range=f"{definition.minimum:g}{upper}",
+                    value=shown,
+                    range=bounds,
                 )
             )
 
@@ -51,7 +52,7 @@ class LobPolicyGoal(models.Model):
     key = fields.Char(help=KEY_HELP, copy=True)
     sequence = fields.Integer(default=10)
     pillar_id = fields.Many2one("lob.policy.pillar", required=True, ondelete="restrict")
-    pillar_sequence = fields.Integer(related="pillar_id.sequence", store=True)
+    pillar_sequence = fields.Integer("Pillar sequence", related="pillar_id.sequence", store=True)
     description = fields.Text()
     indicator = fields.Selection(INDICATOR_SELECTION, help="What the monitor measures.")
     target = fields.Float(aggregator=None)

@@ -41,7 +41,7 @@ class LobTeamPlan(models.Model):
     description = fields.Html("How the team colours within the lines")
     goal_ids = fields.One2many("lob.team.plan.goal", "plan_id", "Goals", copy=True)
     activity_line_ids = fields.One2many(
-        "lob.team.plan.activity", "plan_id", "Activities", copy=True
+        "lob.team.plan.activity", "plan_id", "LOB activities", copy=True
     )
     discussed_date = fields.Date("Discussed on", copy=False, tracking=True)
     discussed_employee_ids = fields.Many2many(

@@ -69,6 +69,7 @@ class LobTeamPlanGoal(models.Model):
                 and goal.indicator == college.indicator
                 and is_looser(goal.indicator, goal.target, college.target)
             ):
+                target, college_target = f"{goal.target:g}", f"{college.target:g}"
                 raise ValidationError(
                     self.env._(
                         "%(plan)s: the team target %(target)s for '%(goal)s' is looser than "
@@ -76,7 +77,7 @@ class LobTeamPlanGoal(models.Model):
                         "looser one.",
                         plan=goal.plan_id.name,
                         goal=goal.name,
-                        target=f"{goal.target:g}",
-                        college=f"{college.target:g}",
+                        target=target,
+                        college=college_target,
                     )
                 )
