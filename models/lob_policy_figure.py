@@ -1,6 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 from ..lob_hrm.monitor import goal_status
 from .lob_policy_goal import INDICATOR_SELECTION, STATUS_SELECTION
@@ -115,7 +116,29 @@ class LobPolicyFigure(models.Model):
         figures = policy._lob_figures(school_year, on_date)
         live = self.sudo().search([("policy_id", "=", policy.id), ("snapshot_id", "=", False)])
         live.unlink()
-        return self.sudo().create(self._lob_values(policy, figures, None, on_date, school_year))
+        return (
+            self.sudo()
+            .create(self._lob_values(policy, figures, None, on_date, school_year))
+            ._lob_store_empty()
+        )
+
+    def _lob_store_empty(self):
+        """No data is NULL, not 0, so that the pivot leaves the cell empty and averages skip
+        it (the ORM writes 0 for an empty float)."""
+        self.flush_recordset()
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE lob_policy_figure
+                   SET value = CASE WHEN has_value THEN value END,
+                       health = NULLIF(health, 0)
+                 WHERE id IN %s
+                """,
+                tuple(self.ids) or (0,),
+            )
+        )
+        self.invalidate_recordset(["value", "health"])
+        return self
 
     def action_open_records(self):
         """The records behind this number: the talks, people, plans or agreements counted."""

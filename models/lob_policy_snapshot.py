@@ -54,5 +54,7 @@ class LobPolicySnapshot(models.Model):
         )
         figures = policy._lob_figures(school_year, on_date)
         Figure = self.env["lob.policy.figure"].sudo()
-        Figure.create(Figure._lob_values(policy, figures, snapshot, on_date, school_year))
+        Figure.create(
+            Figure._lob_values(policy, figures, snapshot, on_date, school_year)
+        )._lob_store_empty()
         return snapshot.with_env(self.env)

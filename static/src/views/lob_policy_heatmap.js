@@ -39,6 +39,9 @@ export class LobPolicyHeatmapRenderer extends PivotRenderer {
     }
 
     getFormattedValue(cell) {
+        if (cell.measure === "value" && cell.value === false) {
+            return "";
+        }
         if (cell.measure === MEASURE) {
             const labels = {
                 on_track: _t("On track"),
