@@ -33,7 +33,7 @@ class LobTeamPlan(models.Model):
     department_id = fields.Many2one(
         "hr.department", "Team", required=True, ondelete="restrict", index=True, tracking=True
     )
-    school_year = fields.Integer(required=True, aggregator=None, tracking=True)
+    school_year = fields.Integer("School year", required=True, aggregator=None, tracking=True)
     state = fields.Selection(
         PLAN_STATES, required=True, default="draft", tracking=True, copy=False, index=True
     )
