@@ -25,12 +25,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_odoo_export as base
 
+# the add-on's core, importable without Odoo: straight from this checkout
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from lob_hrm.policy import INDICATORS, Status, school_year_of
+from lob_hrm.xlsx_policy import PolicyRow, write_policy_workbook
+
 try:
     import odoo
     from odoo.tools import config
-
-    from odoo.addons.lob_hrm.lob_hrm.policy import INDICATORS, Status, school_year_of
-    from odoo.addons.lob_hrm.lob_hrm.xlsx_policy import PolicyRow, write_policy_workbook
 except ImportError:  # reported as "skipped" by main()
     odoo = None
 
@@ -44,7 +46,7 @@ def prepare(env, employees):
     year = school_year_of(today)
     env.cr.execute(
         "UPDATE lob_talk SET state = 'signed', held_date = now(), "
-        "employee_signed_date = now(), conductor_signed_date = now() WHERE id %% 2 = 0"
+        "employee_signed_date = now(), conductor_signed_date = now() WHERE id % 2 = 0"
     )
     env["lob.role.assignment"].search([("department_id", "in", teams.ids)]).write({"hours": 40})
     policy = env["lob.policy"].search(
