@@ -14,6 +14,8 @@ from . import lob_talk_template_section
 from . import lob_talk_template_prompt
 from . import lob_talk_template_finding
 from . import lob_talk_cycle
+from . import lob_talk_part_mixin
+from . import lob_talk_workflow_mixin
 from . import lob_talk
 from . import hr_employee
 from . import lob_competency_area
@@ -33,5 +35,3 @@ from . import hr_employee_public
 from . import lob_talk_answer
 from . import lob_talk_note
 from . import lob_talk_agreement
-from . import lob_talk_cycle_progress
-from . import lob_talk_report

@@ -12,6 +12,7 @@ from . import (
     test_screen_labels,
     test_talk,
     test_talk_cycle,
+    test_talk_parts,
     test_talk_performance,
     test_talk_security,
     test_talk_template,
