@@ -20,6 +20,7 @@
         "security/lob_overview_security.xml",
         "data/lob_default_content.xml",
         "data/lob_competency_content.xml",
+        "data/lob_default_content_update.xml",
         "views/lob_dimension_views.xml",
         "views/lob_idiom_term_views.xml",
         "views/lob_talk_template_section_views.xml",

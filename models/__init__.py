@@ -35,3 +35,4 @@ from . import hr_employee_public
 from . import lob_talk_answer
 from . import lob_talk_note
 from . import lob_talk_agreement
+from . import lob_default_content

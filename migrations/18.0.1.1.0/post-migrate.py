@@ -11,8 +11,8 @@
    talk demo on this upgrade would keep a draft cycle without talks, a draft template and
    teams without leaders. Its story (``demo/lob_talk_demo.xml``) is told once, as on install.
 
-The default framework and roles arrive through ``data/lob_competency_content.xml``, which runs
-on update too (see that file), before the demo data that refers to them.
+The default framework and roles arrive through ``data/lob_default_content_update.xml``,
+which runs on update too (see that file), before the demo data that refers to them.
 """
 
 import logging
