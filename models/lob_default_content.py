@@ -2,7 +2,13 @@
 from odoo import api, models
 
 # what the default framework loader names default_<kind>_<key>
-FRAMEWORK_MODELS = ("hr.skill.type", "hr.skill.level", "hr.skill", "lob.competency.area", "lob.role")
+FRAMEWORK_MODELS = (
+    "hr.skill.type",
+    "hr.skill.level",
+    "hr.skill",
+    "lob.competency.area",
+    "lob.role",
+)
 LOADED_PARAM = "lob_hrm.default_framework_loaded"
 
 
@@ -32,12 +38,16 @@ class LobDefaultContent(models.AbstractModel):
     @api.model
     def _deleted_default_framework(self):
         """Whether default framework xmlids name records that no longer exist."""
-        data = self.env["ir.model.data"].sudo().search(
-            [
-                ("module", "=", "lob_hrm"),
-                ("name", "=like", "default\\_%"),
-                ("model", "in", FRAMEWORK_MODELS),
-            ]
+        data = (
+            self.env["ir.model.data"]
+            .sudo()
+            .search(
+                [
+                    ("module", "=", "lob_hrm"),
+                    ("name", "=like", "default\\_%"),
+                    ("model", "in", FRAMEWORK_MODELS),
+                ]
+            )
         )
         for model in set(data.mapped("model")):
             res_ids = data.filtered(lambda d, m=model: d.model == m).mapped("res_id")

@@ -46,8 +46,10 @@ def _tell_demo_story(env):
     cycle = env.ref("lob_hrm.lob_talk_cycle_demo", raise_if_not_found=False)
     if not (module.demo and cycle) or cycle.state != "draft":
         return
-    if env["lob.talk"].with_context(active_test=False).search_count(
-        [("cycle_id", "=", cycle.id)], limit=1
+    if (
+        env["lob.talk"]
+        .with_context(active_test=False)
+        .search_count([("cycle_id", "=", cycle.id)], limit=1)
     ):
         return
     # as Odoo loads demo data: in a savepoint, flagged as testing (no mail leaves), and a
@@ -61,7 +63,7 @@ def _tell_demo_story(env):
                 env, "lob_hrm", "demo/lob_talk_demo.xml", {}, "init", noupdate=True, kind="demo"
             )
         _logger.info("lob_hrm 18.0.1.1.0: the staff talks' demo story was told")
-    except Exception:  # noqa: BLE001 - demo data never blocks an upgrade (as in Odoo)
+    except Exception:
         _logger.warning("lob_hrm 18.0.1.1.0: the staff talks' demo failed", exc_info=True)
     finally:
         thread.testing = testing

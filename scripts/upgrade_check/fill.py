@@ -41,7 +41,9 @@ def _edit_defaults(env, expect):
     expect.append([prompt._name, prompt.id, "prompt", "text", prompt.text])
     if "lob_professionalisation_norm" in env.company._fields:
         env.company.lob_professionalisation_norm = 40
-        expect.append(["res.company", env.company.id, "company", "lob_professionalisation_norm", 40])
+        expect.append(
+            ["res.company", env.company.id, "company", "lob_professionalisation_norm", 40]
+        )
 
 
 def _import_template(env, content_path):
@@ -81,9 +83,7 @@ def _use_talks(env, expect):
     author = talk.conductor_id.user_id or env.ref("base.user_admin")
     Note = env["lob.talk.note"]
     if not Note.search_count([("talk_id", "=", talk.id), ("author_user_id", "=", author.id)]):
-        Note.create(
-            {"talk_id": talk.id, "author_user_id": author.id, "body": "Vooral luisteren."}
-        )
+        Note.create({"talk_id": talk.id, "author_user_id": author.id, "body": "Vooral luisteren."})
     skills = env["hr.skill"].search([("skill_type_id.lob_profile", "=", True)])
     taken = talk.assessment_ids.mapped("skill_id")
     skill = (skills - taken)[:1]

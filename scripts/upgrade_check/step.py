@@ -17,13 +17,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from odoo import SUPERUSER_ID, api  # noqa: E402
-from odoo.modules.registry import Registry  # noqa: E402
-from odoo.tools import config  # noqa: E402
+import check
+import snapshot
+from fill import fill
 
-import check  # noqa: E402
-import snapshot  # noqa: E402
-from fill import fill  # noqa: E402
+from odoo import SUPERUSER_ID, api
+from odoo.modules.registry import Registry
+from odoo.tools import config
 
 
 def main() -> int:
