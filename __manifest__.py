@@ -2,7 +2,7 @@
 {
     "name": "LOB HRM",
     "summary": "Staff talks that mirror the student career talk, and LOB competencies of staff",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Human Resources",
     "license": "AGPL-3",
     "author": "lob_hrm contributors",
@@ -22,6 +22,7 @@
         "security/lob_policy_security.xml",
         "data/lob_default_content.xml",
         "data/lob_competency_content.xml",
+        "data/lob_default_content_update.xml",
         "views/lob_dimension_views.xml",
         "views/lob_idiom_term_views.xml",
         "views/lob_talk_template_section_views.xml",
