@@ -47,6 +47,12 @@
         "report/lob_competency_overview_views.xml",
         "wizards/lob_competency_export_wizard_views.xml",
         "views/hr_employee_views.xml",
+        "security/lob_community_security.xml",
+        "data/lob_success_data.xml",
+        "data/lob_success_mail_template_data.xml",
+        "views/lob_success_views.xml",
+        "wizards/lob_instrument_rate_wizard_views.xml",
+        "views/lob_instrument_views.xml",
     ],
     "demo": [
         "demo/lob_talk_template_demo.xml",

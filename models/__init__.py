@@ -30,3 +30,11 @@ from . import lob_talk_note
 from . import lob_talk_agreement
 from . import lob_talk_cycle_progress
 from . import lob_talk_report
+from . import lob_success
+from . import lob_success_reaction
+from . import lob_success_digest
+from . import lob_talk_success
+from . import lob_talk_agreement_success
+from . import lob_instrument
+from . import lob_instrument_rating
+from . import lob_talk_template_prompt_instrument

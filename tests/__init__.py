@@ -8,6 +8,8 @@ from . import (
     test_exchange_import,
     test_exchange_properties,
     test_exchange_sharing,
+    test_instrument,
+    test_success,
     test_talk,
     test_talk_cycle,
     test_talk_performance,
