@@ -9,86 +9,39 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from typing import Any
 
 from pydantic import ValidationError
 
+from .errors import ExchangeError, Problem, problem, problems_from_validation
 from .schemas import FORMAT_NAME, FORMAT_VERSION, Document, TalkTemplate
 
+__all__ = ["ExchangeError", "Problem", "content_fingerprint", "dump_document", "load_document"]
+
 MAX_BYTES = 50 * 1024 * 1024
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One validation problem: where (a JSON path such as ``$.templates[0].key``) and what.
-
-    ``code`` is stable and ``params`` fills the message, so that a UI can translate it.
-    """
-
-    path: str
-    code: str
-    message: str
-    params: tuple[tuple[str, str], ...] = ()
-    # the path as keys and indexes, for a UI that names the place in its own terms
-    loc: tuple[str | int, ...] = ()
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
-
-
-class ExchangeError(ValueError):
-    """The input is not a valid exchange document; ``problems`` says where and why."""
-
-    def __init__(self, problems: Iterable[Problem]):
-        self.problems = list(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
-
-
-def json_path(loc: Iterable[str | int]) -> str:
-    path = "$"
-    for part in loc:
-        path += f"[{part}]" if isinstance(part, int) else f".{part}"
-    return path
-
-
-def _problem(loc, code: str, message: str, **params: str) -> Problem:
-    loc = tuple(loc)
-    return Problem(json_path(loc), code, message.format(**params), tuple(params.items()), loc)
-
-
-def _error_params(err: dict) -> tuple[tuple[str, str], ...]:
-    params = {k: str(v) for k, v in (err.get("ctx") or {}).items()}
-    value = err.get("input")
-    # the offending value, when it is short enough to quote in a message
-    if isinstance(value, int) and value.bit_length() > 256:
-        return tuple(params.items())
-    if isinstance(value, str | int | float | bool) and len(str(value)) <= 80:
-        params.setdefault("input", str(value))
-    return tuple(params.items())
 
 
 def parse_json(raw: str | bytes) -> Any:
     if len(raw) > MAX_BYTES:
         raise ExchangeError(
-            [_problem((), "too_large", "the file is larger than {limit} MB", limit="50")]
+            [problem((), "too_large", "the file is larger than {limit} MB", limit="50")]
         )
     try:
         return json.loads(raw)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         detail = f"line {exc.lineno}, column {exc.colno}" if hasattr(exc, "lineno") else ""
         raise ExchangeError(
-            [_problem((), "invalid_json", "not valid JSON ({detail})", detail=detail or str(exc))]
+            [problem((), "invalid_json", "not valid JSON ({detail})", detail=detail or str(exc))]
         ) from None
     except ValueError:
         # Python refuses to convert integers of thousands of digits (sys.set_int_max_str_digits)
         raise ExchangeError(
-            [_problem((), "number_too_large", "the file holds a number with too many digits")]
+            [problem((), "number_too_large", "the file holds a number with too many digits")]
         ) from None
     except RecursionError:
         raise ExchangeError(
-            [_problem((), "invalid_json", "not valid JSON ({detail})", detail="nested too deep")]
+            [problem((), "invalid_json", "not valid JSON ({detail})", detail="nested too deep")]
         ) from None
 
 
@@ -97,15 +50,15 @@ def load_document(data: Any) -> Document:
     if isinstance(data, str | bytes | bytearray):
         data = parse_json(data)
     if not isinstance(data, dict):
-        raise ExchangeError([_problem((), "not_object", "the document must be a JSON object")])
+        raise ExchangeError([problem((), "not_object", "the document must be a JSON object")])
     if data.get("format") != FORMAT_NAME:
         raise ExchangeError(
-            [_problem(("format",), "wrong_format", "expected format '{name}'", name=FORMAT_NAME)]
+            [problem(("format",), "wrong_format", "expected format '{name}'", name=FORMAT_NAME)]
         )
     if data.get("version") != FORMAT_VERSION:
         raise ExchangeError(
             [
-                _problem(
+                problem(
                     ("version",),
                     "wrong_version",
                     "unsupported version {found}; this tool reads version {version}",
@@ -117,10 +70,7 @@ def load_document(data: Any) -> Document:
     try:
         document = Document.model_validate(data)
     except ValidationError as exc:
-        raise ExchangeError(
-            Problem(json_path(err["loc"]), err["type"], err["msg"], _error_params(err), err["loc"])
-            for err in exc.errors(include_url=False)
-        ) from None
+        raise ExchangeError(problems_from_validation(exc)) from None
     problems = list(check_references(document))
     if problems:
         raise ExchangeError(problems)
@@ -132,13 +82,13 @@ def _duplicates(items, attr: str, loc: tuple) -> Iterator[Problem]:
     for index, item in enumerate(items):
         value = getattr(item, attr)
         if value in seen:
-            yield _problem((*loc, index, attr), "duplicate_key", "duplicate key '{key}'", key=value)
+            yield problem((*loc, index, attr), "duplicate_key", "duplicate key '{key}'", key=value)
         seen.add(value)
 
 
 def _unknown(value: str | None, known: set[str], loc: tuple, what: str) -> Iterator[Problem]:
     if value is not None and value not in known:
-        yield _problem(loc, "unknown_reference", "unknown {what} '{key}'", what=what, key=value)
+        yield problem(loc, "unknown_reference", "unknown {what} '{key}'", what=what, key=value)
 
 
 def check_references(doc: Document) -> Iterator[Problem]:
@@ -157,7 +107,7 @@ def check_references(doc: Document) -> Iterator[Problem]:
             for pi, prompt in enumerate(section.prompts):
                 ploc = (*loc, "sections", si, "prompts", pi)
                 if prompt.key in prompt_keys:
-                    yield _problem(
+                    yield problem(
                         (*ploc, "key"), "duplicate_key", "duplicate key '{key}'", key=prompt.key
                     )
                 prompt_keys.add(prompt.key)
@@ -169,20 +119,20 @@ def check_references(doc: Document) -> Iterator[Problem]:
         for ref, ref_loc in links:
             yield from _unknown(ref, set(templates), ref_loc, "template")
             if ref == template.key:
-                yield _problem(ref_loc, "self_reference", "a template cannot refer to itself")
+                yield problem(ref_loc, "self_reference", "a template cannot refer to itself")
         yield from _check_source(
             template, templates.get(template.source.key) if template.source else None, loc
         )
         parent = templates.get(template.parent) if template.parent else None
         if parent and not parent.central:
-            yield _problem(
+            yield problem(
                 (*loc, "parent"),
                 "not_central_template",
                 "the parent '{key}' is not a central template",
                 key=template.parent,
             )
         if parent and parent.audience != template.audience:
-            yield _problem(
+            yield problem(
                 (*loc, "parent"),
                 "parent_audience",
                 "the central template '{key}' is for another audience ({audience})",
@@ -201,7 +151,7 @@ def check_references(doc: Document) -> Iterator[Problem]:
         ranks: set[int] = set()
         for li, level in enumerate(framework.levels):
             if level.rank in ranks:
-                yield _problem(
+                yield problem(
                     (*floc, "levels", li, "rank"),
                     "duplicate_rank",
                     "duplicate rank {rank}",
@@ -222,7 +172,7 @@ def check_references(doc: Document) -> Iterator[Problem]:
     for ri, role in enumerate(doc.roles):
         rloc = ("roles", ri)
         if role.targets and not framework:
-            yield _problem(
+            yield problem(
                 (*rloc, "targets"), "missing_framework", "role targets need a competency framework"
             )
             continue
@@ -235,7 +185,7 @@ def check_references(doc: Document) -> Iterator[Problem]:
             yield from _unknown(target.level, levels, (*tloc, "level"), "level")
     if doc.overview:
         if not framework:
-            yield _problem(
+            yield problem(
                 ("overview",), "missing_framework", "an overview needs a competency framework"
             )
             return
@@ -259,13 +209,13 @@ def _check_source(template, source, loc: tuple) -> Iterator[Problem]:
     """A mirrored source is a student template, mirrored by a staff template, and every
     ``mirrors`` link names a section or prompt that the source has."""
     if template.source and template.audience.value != "staff":
-        yield _problem(
+        yield problem(
             (*loc, "source"),
             "source_not_staff",
             "only a staff template can mirror a student template",
         )
     if source and source.audience.value != "student":
-        yield _problem(
+        yield problem(
             (*loc, "source", "key"),
             "not_student_template",
             "the mirrored source '{key}' is not a student template",
@@ -289,9 +239,9 @@ def _mirror_target(template, link, known, loc: tuple, what: str) -> Iterator[Pro
     if link is None:
         return
     if template.source is None:
-        yield _problem(loc, "mirror_without_source", "the template mirrors no student template")
+        yield problem(loc, "mirror_without_source", "the template mirrors no student template")
     elif known is not None and link.key not in known:
-        yield _problem(
+        yield problem(
             (*loc, "key"),
             "unknown_mirror",
             "the student template has no {what} '{key}'",
@@ -315,7 +265,7 @@ def _parent_cycles(doc: Document) -> Iterator[Problem]:
             continue
         cycle = seen[seen.index(key) :]
         reported.update(cycle)
-        yield _problem(
+        yield problem(
             ("templates", index[key], "parent"),
             "parent_cycle",
             "the central templates derive from each other in a circle: {cycle}",

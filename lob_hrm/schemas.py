@@ -22,6 +22,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from .keys import KEY_REGEX
+
 FORMAT_NAME = "lob-hrm-exchange"
 FORMAT_VERSION = 1
 
@@ -54,7 +56,7 @@ def _one_line(value: str) -> str:
     return value
 
 
-Key = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
+Key = Annotated[str, StringConstraints(pattern=KEY_REGEX)]
 Name = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=200),

@@ -1,7 +1,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
-from .lob_exchange import KEY_HELP, check_key
+from ..lob_hrm import schemas
+from .lob_key_mixin import KEY_HELP
 
 
 class LobCompetencyArea(models.Model):
@@ -11,6 +12,8 @@ class LobCompetencyArea(models.Model):
     _name = "lob.competency.area"
     _description = "Competency area"
     _order = "skill_type_id, sequence, id"
+    _inherit = ["lob.key.mixin"]
+    _lob_key_company_field = None  # unique in its framework (key_type_uniq)
 
     skill_type_id = fields.Many2one(
         "hr.skill.type",
@@ -34,7 +37,18 @@ class LobCompetencyArea(models.Model):
         ),
     ]
 
-    @api.constrains("key")
-    def _check_key(self):
-        for area in self:
-            check_key(area, area.key)
+    @api.model
+    def _lob_exchange_values(self, item, skill_type, sequence):
+        return {
+            "skill_type_id": skill_type.id,
+            "key": item.key,
+            "name": item.name,
+            "description": item.description,
+            "sequence": sequence * 10,
+        }
+
+    def _lob_exchange_schema(self):
+        self.ensure_one()
+        return schemas.CompetencyArea(
+            key=self._lob_exchange_key(), name=self.name, description=self.description or ""
+        )

@@ -1,7 +1,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
-from .lob_exchange import KEY_HELP, check_key, check_shared_keys, create_shared_key_index
+from ..lob_hrm import schemas
+from .lob_key_mixin import KEY_HELP
 
 
 class LobDimension(models.Model):
@@ -9,6 +10,9 @@ class LobDimension(models.Model):
 
     _name = "lob.dimension"
     _description = "Career competency"
+    _inherit = ["lob.key.mixin"]
+    _lob_key_shared = True
+    _lob_key_readable_fields = ("key", "name", "question", "description")
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)
@@ -37,23 +41,6 @@ class LobDimension(models.Model):
         ),
     ]
 
-    def init(self):
-        create_shared_key_index(self)
-
-    @api.constrains("key", "company_id")
-    def _check_key_shared(self):
-        check_shared_keys(self)
-
-    @api.constrains("key", "name", "question", "description")
-    def _check_readable(self):
-        bridge = self.env["lob.exchange"]
-        bridge._check_readable(self, bridge._dimension_schema)
-
-    @api.constrains("key")
-    def _check_key(self):
-        for dimension in self:
-            check_key(dimension, dimension.key)
-
     def action_view_prompts(self):
         """The prompts of all talk templates that ask about this competency."""
         self.ensure_one()
@@ -65,6 +52,27 @@ class LobDimension(models.Model):
             "views": [(self.env.ref("lob_hrm.lob_talk_template_prompt_view_list").id, "list")],
             "domain": [("dimension_id", "=", self.id)],
             "context": {"create": False, "search_default_group_template": 1},
+        }
+
+    def _lob_exchange_schema(self):
+        self.ensure_one()
+        return schemas.Dimension(
+            key=self.key,
+            name=self.name,
+            question=self.question,
+            description=self.description or "",
+        )
+
+    @api.model
+    def _lob_exchange_values(self, item, sequence, company_id, key=None):
+        """``create`` values of the file's career competency ``item``."""
+        return {
+            "key": key or item.key,
+            "name": item.name,
+            "question": item.question,
+            "description": item.description,
+            "sequence": sequence * 10,
+            "company_id": company_id,
         }
 
     def _compute_prompt_count(self):

@@ -1,7 +1,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.fields import Command
 
-from .lob_exchange import KEY_HELP, check_key, check_shared_keys, create_shared_key_index
+from ..lob_hrm import schemas
+from .lob_key_mixin import KEY_HELP
 
 
 class LobIdiomTerm(models.Model):
@@ -11,6 +13,9 @@ class LobIdiomTerm(models.Model):
     _description = "LOB vocabulary term"
     _order = "term, id"
     _rec_name = "term"
+    _inherit = ["lob.key.mixin"]
+    _lob_key_shared = True
+    _lob_key_readable_fields = ("key", "term", "definition", "avoid", "rephrase_ids")
 
     term = fields.Char(required=True, translate=True)
     key = fields.Char(required=True, help=KEY_HELP)
@@ -41,22 +46,32 @@ class LobIdiomTerm(models.Model):
         ),
     ]
 
-    def init(self):
-        create_shared_key_index(self)
+    def _lob_exchange_schema(self):
+        self.ensure_one()
+        return schemas.IdiomTerm(
+            key=self.key,
+            term=self.term,
+            definition=self.definition or "",
+            avoid=self._avoid_list(),
+            rephrase=[
+                schemas.Rephrase(student=line.student, staff=line.staff)
+                for line in self.rephrase_ids
+            ],
+        )
 
-    @api.constrains("key", "company_id")
-    def _check_key_shared(self):
-        check_shared_keys(self)
-
-    @api.constrains("key", "term", "definition", "avoid", "rephrase_ids")
-    def _check_readable(self):
-        bridge = self.env["lob.exchange"]
-        bridge._check_readable(self, bridge._idiom_schema)
-
-    @api.constrains("key")
-    def _check_key(self):
-        for term in self:
-            check_key(term, term.key)
+    @api.model
+    def _lob_exchange_values(self, item, sequence, company_id, key=None):
+        """``create`` values of the file's idiom term ``item``."""
+        return {
+            "key": key or item.key,
+            "term": item.term,
+            "definition": item.definition,
+            "avoid": "\n".join(item.avoid),
+            "company_id": company_id,
+            "rephrase_ids": [
+                Command.create({"student": r.student, "staff": r.staff}) for r in item.rephrase
+            ],
+        }
 
     def _avoid_list(self):
         self.ensure_one()

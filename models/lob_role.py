@@ -1,7 +1,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.fields import Command
 
-from .lob_exchange import KEY_HELP, check_key
+from ..lob_hrm import schemas
+from .lob_key_mixin import KEY_HELP
 
 ROLE_GROUPS = [
     ("primary", "Primary process"),
@@ -18,6 +20,7 @@ class LobRole(models.Model):
     _description = "LOB role"
     _order = "sequence, name, id"
     _check_company_auto = True
+    _inherit = ["lob.key.mixin"]
 
     name = fields.Char(required=True, translate=True)
     key = fields.Char(help=KEY_HELP, copy=False)
@@ -55,10 +58,44 @@ class LobRole(models.Model):
         ),
     ]
 
-    @api.constrains("key")
-    def _check_key(self):
-        for role in self:
-            check_key(role, role.key)
+    @api.model
+    def _lob_exchange_values(self, item, skill_type, sequence, company_id, skills, levels):
+        """``create`` values of the file's role ``item``; ``skills`` and ``levels`` map the
+        file's keys to the framework's records."""
+        return {
+            "key": item.key,
+            "name": item.name,
+            "group": item.group.value,
+            "description": item.description,
+            "sequence": sequence * 10,
+            "skill_type_id": skill_type.id,
+            "company_id": company_id,
+            "target_ids": [
+                Command.create(
+                    {
+                        "skill_id": skills[target.competency].id,
+                        "skill_level_id": levels[target.level].id,
+                    }
+                )
+                for target in item.targets
+            ],
+        }
+
+    def _lob_exchange_schema(self):
+        self.ensure_one()
+        return schemas.Role(
+            key=self._lob_exchange_key(),
+            name=self.name,
+            group=self.group,
+            description=self.description or "",
+            targets=[
+                schemas.RoleTarget(
+                    competency=target.skill_id._lob_exchange_key(),
+                    level=target.skill_level_id._lob_exchange_key(),
+                )
+                for target in self.target_ids
+            ],
+        )
 
     def _compute_assignment_count(self):
         counts = dict(

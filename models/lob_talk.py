@@ -4,6 +4,9 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from .lob_talk_part_mixin import lob_as_internal, lob_internal_write, lob_is_internal
+from .lob_talk_workflow_mixin import LOCKED_STATES, PLANNING_ACTIVITY, WORKFLOW_FIELDS
+
 TALK_STATES = [
     ("planned", "Planned"),
     ("preparation", "Preparation"),
@@ -12,33 +15,8 @@ TALK_STATES = [
     ("done", "Done"),
     ("cancelled", "Cancelled"),
 ]
-LOCKED_STATES = ("signed", "done")
-# Which party answers a prompt, by the prompt's "Answered by".
-PARTY_BY_RESPONDENT = {"coachee": "employee", "coach": "manager", "together": "together"}
 # A held talk that is still not signed this many days after its date counts as overdue.
 SIGN_GRACE_DAYS = 14
-# the to-do a talk cycle gives the conductor of each talk it generates
-PLANNING_ACTIVITY = "lob_hrm.mail_activity_type_talk_planning"
-# Fields that only the workflow buttons change (never a plain write from a form or RPC).
-WORKFLOW_FIELDS = {
-    "state",
-    "employee_shared",
-    "manager_shared",
-    "employee_signed_by_id",
-    "employee_signed_date",
-    "conductor_signed_by_id",
-    "conductor_signed_date",
-    "is_overdue",
-    "held_date",
-}
-# Fields that decide who takes part: HR's to change once the talk exists.
-HR_FIELDS = {"template_id", "employee_id", "conductor_id", "department_id", "cycle_id"}
-# Fields the conductor (or HR) keeps up to date while planning.
-PLANNING_FIELDS = {"planned_date", "preparation_deadline", "participant_ids", "name"}
-EMPLOYEE_SIGN_FIELDS = {"employee_sign_remark", "employee_disagrees"}
-CONDUCTOR_SIGN_FIELDS = {"conductor_sign_remark"}
-# Fields written through their own records, which check the access themselves.
-CONTENT_FIELDS = {"answer_ids", "agreement_ids", "private_note"}
 
 
 class LobTalk(models.Model):
@@ -47,7 +25,7 @@ class LobTalk(models.Model):
 
     _name = "lob.talk"
     _description = "Staff talk"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "lob.talk.workflow.mixin"]
     _order = "planned_date desc, id desc"
     _check_company_auto = True
 
@@ -271,50 +249,23 @@ class LobTalk(models.Model):
 
     @api.depends("employee_id", "planned_date")
     def _compute_previous_agreement_ids(self):
-        talks = self.filtered(lambda t: t.employee_id)
-        (self - talks).previous_agreement_ids = False
-        if not talks:
-            return
-        # one search for all talks: the open agreements of each employee's other talks
-        agreements = self.env["lob.talk.agreement"].search(
-            [("employee_id", "in", talks.employee_id.ids), ("status", "=", "open")]
-        )
-        for talk in talks:
-            talk.previous_agreement_ids = agreements.filtered(
-                lambda a, t=talk: (
-                    a.employee_id == t.employee_id
-                    and a.talk_id != t
-                    and a.talk_id.id not in t.ids
-                    and (
-                        not t.planned_date
-                        or not a.talk_id.planned_date
-                        or a.talk_id.planned_date <= t.planned_date
-                    )
-                )
-            )
+        previous = self.env["lob.talk.agreement"]._lob_previous_open(self)
+        for talk in self:
+            talk.previous_agreement_ids = previous.get(talk, False)
 
     @api.depends_context("uid")
     def _compute_private_note(self):
-        # the record rules leave only the current user's own notes, never the employee's talk
-        notes = self.env["lob.talk.note"].search([("talk_id", "in", self.ids)])
-        by_talk = {note.talk_id.id: note.body for note in notes}
+        by_talk = self.env["lob.talk.note"]._lob_read_for(self)
         for talk in self:
             talk.private_note = by_talk.get(talk.id, False)
 
     def _inverse_private_note(self):
-        Note = self.env["lob.talk.note"]
-        notes = Note.search([("talk_id", "in", self.ids)])
-        for talk in self:
-            note = notes.filtered(lambda n, t=talk: n.talk_id == t)
-            if note:
-                note.body = talk.private_note
-            elif talk.private_note:
-                Note.create({"talk_id": talk.id, "body": talk.private_note})
+        self.env["lob.talk.note"]._lob_write_for(self)
 
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if WORKFLOW_FIELDS & set(vals) and not self._lob_internal():
+            if WORKFLOW_FIELDS & set(vals) and not lob_is_internal(self.env):
                 raise UserError(self.env._("A new talk starts as planned, unshared and unsigned."))
             self._lob_check_employee_company(vals)
         talks = super().create(vals_list)
@@ -324,7 +275,7 @@ class LobTalk(models.Model):
     def write(self, vals):
         if "employee_id" in vals:
             self._lob_check_employee_company(vals)
-        if not self._lob_internal():
+        if not lob_is_internal(self.env):
             self._lob_check_write(set(vals))
         result = super().write(vals)
         if "template_id" in vals:
@@ -345,15 +296,13 @@ class LobTalk(models.Model):
                 )
 
     def unlink(self):
-        # answers, notes and agreements go with a talk that may be deleted
-        contents = (
-            self.sudo().answer_ids,
-            self.sudo().env["lob.talk.note"].search([("talk_id", "in", self.ids)]),
-            self.sudo().agreement_ids,
-        )
+        # the parts below go with sudo: only with a talk that may go, and by whom may delete it
         self._unlink_except_locked_or_started()
-        for records in contents:
-            records.with_context(lob_talk_internal=True).unlink()
+        self.check_access("unlink")
+        talks = lob_as_internal(self)
+        talks.answer_ids.unlink()
+        talks.env["lob.talk.note"].search([("talk_id", "in", self.ids)]).unlink()
+        talks.agreement_ids.unlink()
         return super().unlink()
 
     # -- workflow buttons -------------------------------------------------------------------
@@ -369,7 +318,7 @@ class LobTalk(models.Model):
                         talk=talk.name,
                     )
                 )
-        self._lob_write_internal({"state": "preparation"})
+        self._lob_internal_write({"state": "preparation"})
         self._lob_sync_answers()
         # the employee self-assesses the competencies of their roles while preparing
         self.sudo()._lob_prepare_assessments()
@@ -391,7 +340,7 @@ class LobTalk(models.Model):
                     )
                 )
             talk._lob_check_shareable()
-        self._lob_write_internal({"employee_shared": True})
+        self._lob_internal_write({"employee_shared": True})
         self.activity_feedback(
             ["mail.mail_activity_data_todo"],
             user_id=self.env.uid,
@@ -411,14 +360,14 @@ class LobTalk(models.Model):
                     )
                 )
             talk._lob_check_shareable()
-        self._lob_write_internal({"manager_shared": True})
+        self._lob_internal_write({"manager_shared": True})
         return True
 
     def action_held(self):
         """Preparation -> held: the talk took place; ask both to sign."""
         self._lob_check_transition("preparation", "held", "conductor")
         self._lob_check_required_answers()
-        self._lob_write_internal({"state": "held", "held_date": fields.Datetime.now()})
+        self._lob_internal_write({"state": "held", "held_date": fields.Datetime.now()})
         self._lob_create_agreements_from_answers()
         self._lob_schedule_signing()
         self._lob_send_mail("lob_hrm.lob_talk_mail_template_sign_request")
@@ -450,7 +399,7 @@ class LobTalk(models.Model):
                         date=signed_on,
                     )
                 )
-            talk._lob_write_internal(
+            talk._lob_internal_write(
                 {f"{prefix}_signed_by_id": self.env.uid, f"{prefix}_signed_date": now}
             )
             talk.activity_feedback(
@@ -459,21 +408,21 @@ class LobTalk(models.Model):
                 feedback=self.env._("Signed"),
             )
             if talk.employee_signed_date and talk.conductor_signed_date:
-                talk._lob_write_internal({"state": "signed", "is_overdue": False})
+                talk._lob_internal_write({"state": "signed", "is_overdue": False})
                 talk._lob_on_signed()
         return True
 
     def action_done(self):
         """Signed -> done: the talk is filed."""
         self._lob_check_transition("signed", "done", "conductor")
-        self._lob_write_internal({"state": "done"})
+        self._lob_internal_write({"state": "done"})
         return True
 
     def action_cancel(self):
         for talk in self:
             talk._lob_check_role("conductor", self.env._("cancel"))
             talk._lob_check_state(("planned", "preparation", "held"), self.env._("cancel"))
-        self._lob_write_internal({"state": "cancelled", "is_overdue": False})
+        self._lob_internal_write({"state": "cancelled", "is_overdue": False})
         self.activity_unlink(["mail.mail_activity_data_todo"])
         self.sudo().activity_unlink([PLANNING_ACTIVITY])
         return True
@@ -481,7 +430,7 @@ class LobTalk(models.Model):
     def action_reset_planned(self):
         """Cancelled -> planned again."""
         self._lob_check_transition("cancelled", "planned", "conductor")
-        self._lob_write_internal({"state": "planned"})
+        self._lob_internal_write({"state": "planned"})
         return True
 
     def action_open_reopen_wizard(self):
@@ -539,7 +488,7 @@ class LobTalk(models.Model):
                 )
         if not (reason or "").strip():
             raise UserError(self.env._("Give the reason for reopening the talk."))
-        self._lob_write_internal(
+        self._lob_internal_write(
             {
                 "state": "held",
                 "employee_signed_by_id": False,
@@ -572,7 +521,7 @@ class LobTalk(models.Model):
             ("state", "=", "held"),
             ("planned_date", "<", now - timedelta(days=SIGN_GRACE_DAYS)),
         ]
-        talks = self.sudo().with_context(active_test=False, lob_talk_internal=True)
+        talks = lob_as_internal(self.with_context(active_test=False))
         overdue = talks.search(overdue_domain)
         (overdue - overdue.filtered("is_overdue")).write({"is_overdue": True})
         stale = talks.search([("is_overdue", "=", True), ("id", "not in", overdue.ids)])
@@ -582,330 +531,19 @@ class LobTalk(models.Model):
     def _lob_report_answers(self):
         """The answers a printed report may show: together, and each party's once shared."""
         self.ensure_one()
-        return (
-            self.sudo()
-            .answer_ids.filtered(
-                lambda a: (
-                    a.display_type
-                    or a.party == "together"
-                    or (a.party == "employee" and self.employee_shared)
-                    or (a.party == "manager" and self.manager_shared)
-                )
-            )
-            .with_env(self.env)
-        )
+        return self.sudo().answer_ids._lob_filter_shared().with_env(self.env)
 
-    @api.model
-    def _lob_check_employee_company(self, vals):
-        """Refuse, with a clear message, a talk for an employee of a company not at hand."""
-        employee = self.env["hr.employee"].sudo().browse(vals.get("employee_id"))
-        if self.env.su or not employee.company_id or employee.company_id in self.env.companies:
-            return
-        template = self.env["lob.talk.template"].sudo().browse(vals.get("template_id"))
-        raise UserError(
-            self.env._(
-                "The talk '%(talk)s': %(employee)s works for %(company)s, which is not one of "
-                "your companies.",
-                talk=vals.get("name") or " - ".join(filter(None, (template.name, employee.name))),
-                employee=employee.name,
-                company=employee.company_id.name,
-            )
-        )
-
-    def _lob_internal(self):
-        return bool(self.env.context.get("lob_talk_internal"))
-
-    def _lob_write_internal(self, vals):
-        # the workflow checked who may do this; the record rules still decide access
-        self.check_access("write")
-        return self.sudo().with_context(lob_talk_internal=True).write(vals)
-
-    def _lob_locked_message(self):
-        return self.env._(
-            "The talk '%(talk)s' is signed and locked: nobody can change or delete it. HR can "
-            "reopen it, with a reason.",
-            talk=self.name,
-        )
-
-    def _lob_check_locked(self):
-        for talk in self:
-            if talk.state in LOCKED_STATES:
-                raise UserError(talk._lob_locked_message())
-
-    def _lob_check_write(self, names):
-        mail_fields = set(self.env["mail.thread"]._fields) | set(
-            self.env["mail.activity.mixin"]._fields
-        )
-        names = names - mail_fields
-        if not names:
-            return
-        self._lob_check_locked()
-        if names & WORKFLOW_FIELDS:
-            raise UserError(
-                self.env._(
-                    "The state, sharing and signatures of the talk '%(talk)s' change through "
-                    "its buttons only.",
-                    talk=self[:1].name,
-                )
-            )
-        officer = self.env.su or self.env.user.has_group("lob_hrm.group_lob_officer")
-        for talk in self:
-            if names & HR_FIELDS and not officer:
-                raise AccessError(
-                    self.env._(
-                        "Only HR can change the template, employee, conductor, team or cycle "
-                        "of the talk '%(talk)s'.",
-                        talk=talk.name,
-                    )
-                )
-            if names & PLANNING_FIELDS and not (officer or talk.is_conductor):
-                raise AccessError(
-                    self.env._(
-                        "Only the conductor or HR can plan the talk '%(talk)s'.", talk=talk.name
-                    )
-                )
-            if names & EMPLOYEE_SIGN_FIELDS and not talk.is_employee:
-                raise AccessError(
-                    self.env._(
-                        "Only %(employee)s writes the employee's remark on the talk '%(talk)s'.",
-                        employee=talk.employee_id.name,
-                        talk=talk.name,
-                    )
-                )
-            if names & CONDUCTOR_SIGN_FIELDS and not talk.is_conductor:
-                raise AccessError(
-                    self.env._(
-                        "Only the conductor writes the conductor's remark on the talk '%(talk)s'.",
-                        talk=talk.name,
-                    )
-                )
-            if (names & EMPLOYEE_SIGN_FIELDS and talk.employee_signed_date) or (
-                names & CONDUCTOR_SIGN_FIELDS and talk.conductor_signed_date
-            ):
-                raise UserError(
-                    self.env._(
-                        "The remark on the talk '%(talk)s' was signed and can no longer change.",
-                        talk=talk.name,
-                    )
-                )
-            other = names - HR_FIELDS - PLANNING_FIELDS - CONTENT_FIELDS
-            other -= EMPLOYEE_SIGN_FIELDS | CONDUCTOR_SIGN_FIELDS
-            if other and not officer:
-                raise AccessError(
-                    self.env._(
-                        "You cannot change %(fields)s of the talk '%(talk)s'.",
-                        fields=", ".join(sorted(other)),
-                        talk=talk.name,
-                    )
-                )
-
-    def _lob_check_role(self, role, what):
-        """Raise unless the current user may ``what`` the talk as ``role`` (or as HR)."""
-        officer = self.env.su or self.env.user.has_group("lob_hrm.group_lob_officer")
-        for talk in self:
-            allowed = officer if role == "officer" else officer or talk.is_conductor
-            if not allowed:
-                who = self.env._("HR") if role == "officer" else self.env._("the conductor or HR")
-                raise AccessError(
-                    self.env._(
-                        "Only %(who)s can %(what)s the talk '%(talk)s'.",
-                        who=who,
-                        what=what,
-                        talk=talk.name,
-                    )
-                )
-
-    def _lob_check_shareable(self):
-        self.ensure_one()
-        if self.state not in ("preparation", "held"):
-            raise UserError(
-                self.env._(
-                    "The preparation of the talk '%(talk)s' can be shared once the employee is "
-                    "invited, until the talk is signed.",
-                    talk=self.name,
-                )
-            )
-
-    def _lob_check_state(self, states, what):
-        self.ensure_one()
-        if self.state not in states:
-            labels = dict(self._fields["state"]._description_selection(self.env))
-            raise UserError(
-                self.env._(
-                    "You cannot %(what)s the talk '%(talk)s' while it is %(state)s.",
-                    what=what,
-                    talk=self.name,
-                    state=labels[self.state].lower(),
-                )
-            )
-
-    def _lob_check_transition(self, source, target, role):
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        for talk in self:
-            talk._lob_check_role(role, self.env._("move to %s", labels[target].lower()))
-            if talk.state != source:
-                raise UserError(
-                    self.env._(
-                        "The talk '%(talk)s' is %(state)s: it can only become %(target)s from "
-                        "%(origin)s.",
-                        talk=talk.name,
-                        state=labels[talk.state].lower(),
-                        target=labels[target].lower(),
-                        origin=labels[source].lower(),
-                    )
-                )
-
-    def _lob_check_required_answers(self):
-        for talk in self:
-            missing = talk.sudo().answer_ids.filtered(lambda a: a.prompt_id.required and a.is_empty)
-            if missing:
-                prompts = "\n".join("- " + text for text in missing.prompt_id.mapped("text"))
-                raise UserError(
-                    self.env._(
-                        "The talk '%(talk)s' cannot be marked held: these required prompts "
-                        "are not answered yet:\n%(prompts)s",
-                        talk=talk.name,
-                        prompts=prompts,
-                    )
-                )
+    def _lob_internal_write(self, vals):
+        return lob_internal_write(self, vals)
 
     def _lob_sync_answers(self):
-        """One answer line per prompt (for the party it asks) and a heading per section.
-
-        Lines of another template are removed while the talk is still planned."""
-        Answer = self.env["lob.talk.answer"].sudo().with_context(lob_talk_internal=True)
-        vals_list = []
-        for talk in self.sudo():
-            lines = talk.answer_ids
-            stale = lines.filtered(
-                lambda a, t=talk: (
-                    (a.prompt_id.template_id or a.section_id.template_id) != t.template_id
-                )
-            )
-            if stale and talk.state == "planned":
-                stale.unlink()
-                lines -= stale
-            have_prompts = set(lines.prompt_id.ids)
-            have_sections = set(lines.filtered("display_type").section_id.ids)
-            for section in talk.template_id.section_ids.sorted(lambda s: (s.sequence, s.id)):
-                if section.id not in have_sections:
-                    vals_list.append(
-                        {
-                            "talk_id": talk.id,
-                            "section_id": section.id,
-                            "display_type": "line_section",
-                            "party": "together",
-                        }
-                    )
-                for prompt in section.prompt_ids:
-                    if prompt.id not in have_prompts:
-                        vals_list.append(
-                            {
-                                "talk_id": talk.id,
-                                "section_id": section.id,
-                                "prompt_id": prompt.id,
-                                "party": PARTY_BY_RESPONDENT[prompt.respondent],
-                            }
-                        )
-        if vals_list:
-            Answer.create(vals_list)
+        return self.env["lob.talk.answer"]._lob_sync(self)
 
     def _lob_create_agreements_from_answers(self):
-        """Answers to 'agreement' prompts become agreements of the talk."""
-        vals_list = []
-        for talk in self.sudo():
-            for answer in talk.answer_ids.filtered(
-                lambda a: a.answer_type == "agreement" and a.value_text and not a.agreement_id
-            ):
-                vals_list.append(
-                    {
-                        "talk_id": talk.id,
-                        "description": answer.value_text,
-                        "owner": "manager" if answer.party == "manager" else "employee",
-                        "dimension_id": answer.prompt_id.dimension_id.id,
-                        "answer_id": answer.id,
-                    }
-                )
-        if vals_list:
-            agreements = (
-                self.env["lob.talk.agreement"]
-                .sudo()
-                .with_context(lob_talk_internal=True)
-                .create(vals_list)
-            )
-            for agreement in agreements:
-                agreement.answer_id.agreement_id = agreement
-
-    def _lob_schedule_preparation(self):
-        for talk in self.sudo():
-            if talk.employee_user_id:
-                talk.activity_schedule(
-                    "mail.mail_activity_data_todo",
-                    date_deadline=talk.preparation_deadline
-                    or fields.Date.to_date(talk.planned_date),
-                    summary=self.env._("Prepare your talk"),
-                    user_id=talk.employee_user_id.id,
-                )
-
-    def _lob_schedule_signing(self):
-        for talk in self.sudo():
-            for user in talk.employee_user_id | talk.conductor_user_id:
-                talk.activity_schedule(
-                    "mail.mail_activity_data_todo",
-                    date_deadline=fields.Date.context_today(talk) + timedelta(days=7),
-                    summary=self.env._("Sign the talk"),
-                    user_id=user.id,
-                )
-
-    def _lob_send_mail(self, xmlid):
-        template = self.env.ref(xmlid, raise_if_not_found=False)
-        if not template:
-            return
-        for talk in self.sudo():
-            talk.message_post_with_source(
-                template,
-                subtype_xmlid="mail.mt_comment",
-                partner_ids=(talk.employee_user_id | talk.conductor_user_id).partner_id.ids,
-            )
+        return self.env["lob.talk.agreement"]._lob_create_from_answers(self)
 
     def _lob_prepare_assessments(self):
         return self.env["lob.talk.assessment"]._lob_prepare(self)
 
     def _lob_apply_agreed_levels(self, signed_on):
         return self.env["lob.talk.assessment"]._lob_apply(self, signed_on)
-
-    def _lob_schedule_planning(self):
-        """Give the conductor of each talk the to-do to plan it, in one batch: due two weeks
-        into the cycle (from today if it already started), never after its end. Without a
-        conductor who has a user, the HR officer who generated the talks holds it."""
-        activity_type = self.env.ref(PLANNING_ACTIVITY)
-        today = fields.Date.context_today(self)
-        model_id = self.env["ir.model"]._get_id("lob.talk")
-        vals_list = []
-        for talk in self:
-            cycle = talk.cycle_id
-            start = max(cycle.date_start, today) if cycle else today
-            deadline = start + timedelta(days=activity_type.delay_count)
-            if cycle:
-                deadline = max(min(deadline, cycle.date_end), today)
-            vals_list.append(
-                {
-                    "activity_type_id": activity_type.id,
-                    "summary": activity_type.summary,
-                    "note": self.env._(
-                        "Agree a date with %(employee)s and invite them to prepare the talk.",
-                        employee=talk.employee_id.name,
-                    ),
-                    "date_deadline": deadline,
-                    "res_model_id": model_id,
-                    "res_id": talk.id,
-                    "user_id": talk.conductor_user_id.id or self.env.uid,
-                    "automated": True,
-                }
-            )
-        # no mail per to-do: a team leader gets one to-do per talk, not a mail per talk
-        return (
-            self.env["mail.activity"]
-            .with_context(mail_activity_quick_update=True)
-            .create(vals_list)
-        )

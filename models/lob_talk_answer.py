@@ -2,8 +2,12 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from .lob_talk_part_mixin import lob_as_internal
+
 PARTIES = [("employee", "Employee"), ("manager", "Manager"), ("together", "Together")]
 SCALE = [("1", "1"), ("2", "2"), ("3", "3"), ("4", "4"), ("5", "5")]
+# Which party answers a prompt, by the prompt's "Answered by".
+PARTY_BY_RESPONDENT = {"coachee": "employee", "coach": "manager", "together": "together"}
 VALUE_FIELDS = {"value_text", "value_scale", "value_yes_no", "value_level_id"}
 # Until when each party may write its answers.
 EDIT_STATES = {
@@ -20,11 +24,11 @@ class LobTalkAnswer(models.Model):
     preparation to themselves."""
 
     _name = "lob.talk.answer"
+    _inherit = ["lob.talk.part.mixin"]
     _description = "Talk answer"
     _order = "talk_id, section_sequence, prompt_sequence, id"
     _check_company_auto = True
 
-    talk_id = fields.Many2one("lob.talk", required=True, ondelete="cascade", index=True)
     section_id = fields.Many2one(
         "lob.talk.template.section", required=True, ondelete="restrict", index=True
     )
@@ -33,7 +37,6 @@ class LobTalkAnswer(models.Model):
     )
     display_type = fields.Selection([("line_section", "Section")], readonly=True)
     party = fields.Selection(PARTIES, required=True, readonly=True, index=True)
-    company_id = fields.Many2one(related="talk_id.company_id", store=True, index=True)
     section_sequence = fields.Integer(compute="_compute_sequences", store=True)
     prompt_sequence = fields.Integer(compute="_compute_sequences", store=True)
     name = fields.Text("Question", compute="_compute_name")
@@ -99,21 +102,19 @@ class LobTalkAnswer(models.Model):
         for answer in self:
             answer.can_edit = answer._lob_may_edit()
 
-    def write(self, vals):
-        if not self.env.context.get("lob_talk_internal"):
-            self._lob_check_edit(set(vals))
-        return super().write(vals)
+    def _lob_check_part_write(self, names):
+        result = super()._lob_check_part_write(names)
+        self._lob_check_edit(names)
+        return result
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_direct(self):
-        if not self.env.context.get("lob_talk_internal"):
-            raise UserError(
-                self.env._(
-                    "The answers of the talk '%(talk)s' follow its template: they cannot be "
-                    "deleted one by one.",
-                    talk=self.talk_id[:1].name,
-                )
+    def _lob_check_part_unlink(self):
+        raise UserError(
+            self.env._(
+                "The answers of the talk '%(talk)s' follow its template: they cannot be "
+                "deleted one by one.",
+                talk=self.talk_id[:1].name,
             )
+        )
 
     def _lob_may_edit(self):
         self.ensure_one()
@@ -129,7 +130,6 @@ class LobTalkAnswer(models.Model):
 
     def _lob_check_edit(self, names):
         for answer in self:
-            answer.talk_id._lob_check_locked()
             if names - VALUE_FIELDS:
                 raise UserError(
                     self.env._(
@@ -152,3 +152,57 @@ class LobTalkAnswer(models.Model):
                         )[answer.talk_id.state].lower(),
                     )
                 )
+
+    def _lob_filter_shared(self):
+        """The answers both parties may see: headings, the joint ones, and each party's
+        once that party shared its preparation (as the printed report shows them)."""
+        return self.filtered(
+            lambda a: (
+                a.display_type
+                or a.party == "together"
+                or (a.party == "employee" and a.talk_id.employee_shared)
+                or (a.party == "manager" and a.talk_id.manager_shared)
+            )
+        )
+
+    @api.model
+    def _lob_sync(self, talks):
+        """One answer line per prompt (for the party it asks) and a heading per section.
+
+        Lines of another template are removed while the talk is still planned."""
+        Answer = lob_as_internal(self)
+        vals_list = []
+        for talk in talks.sudo():
+            lines = talk.answer_ids
+            stale = lines.filtered(
+                lambda a, t=talk: (
+                    (a.prompt_id.template_id or a.section_id.template_id) != t.template_id
+                )
+            )
+            if stale and talk.state == "planned":
+                lob_as_internal(stale).unlink()
+                lines -= stale
+            have_prompts = set(lines.prompt_id.ids)
+            have_sections = set(lines.filtered("display_type").section_id.ids)
+            for section in talk.template_id.section_ids.sorted(lambda s: (s.sequence, s.id)):
+                if section.id not in have_sections:
+                    vals_list.append(
+                        {
+                            "talk_id": talk.id,
+                            "section_id": section.id,
+                            "display_type": "line_section",
+                            "party": "together",
+                        }
+                    )
+                for prompt in section.prompt_ids:
+                    if prompt.id not in have_prompts:
+                        vals_list.append(
+                            {
+                                "talk_id": talk.id,
+                                "section_id": section.id,
+                                "prompt_id": prompt.id,
+                                "party": PARTY_BY_RESPONDENT[prompt.respondent],
+                            }
+                        )
+        if vals_list:
+            Answer.create(vals_list)

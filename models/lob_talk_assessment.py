@@ -4,6 +4,8 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .lob_talk_workflow_mixin import LOCKED_STATES
+
 LEVEL_FIELDS = (
     "current_level_id",
     "target_level_id",
@@ -14,8 +16,6 @@ LEVEL_FIELDS = (
 # What the employee fills in themselves; the rest is the manager's side of the talk.
 EMPLOYEE_FIELDS = {"self_level_id"}
 LEVEL_DOMAIN = "[('skill_type_id', '=', skill_type_id)]"
-# Talks in these states are signed: their assessments are history.
-LOCKED_TALK_STATES = ("signed", "done")
 
 
 class LobTalkAssessment(models.Model):
@@ -27,16 +27,15 @@ class LobTalkAssessment(models.Model):
     """
 
     _name = "lob.talk.assessment"
+    _inherit = ["lob.talk.part.mixin"]
     _description = "Competency assessment in a talk"
     _order = "talk_id, sequence, id"
     _rec_name = "skill_id"
+    # written when the agreed level reaches the employee's skills, after the signing
+    _lob_open_when_locked = frozenset({"applied_on"})
 
-    talk_id = fields.Many2one("lob.talk", required=True, ondelete="cascade", index=True)
     employee_id = fields.Many2one(
         "hr.employee", related="talk_id.employee_id", store=True, index=True
-    )
-    company_id = fields.Many2one(
-        "res.company", related="talk_id.company_id", store=True, index=True
     )
     talk_state = fields.Selection(related="talk_id.state")
     sequence = fields.Integer(default=10)
@@ -143,23 +142,13 @@ class LobTalkAssessment(models.Model):
         for assessment in self:
             assessment.sudo().employee_level_id = assessment.self_level_id
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        assessments = super().create(vals_list)
-        assessments._check_talk_open()
-        return assessments
+    def _lob_check_part_write(self, names):
+        result = super()._lob_check_part_write(names)
+        if names - self._lob_open_when_locked:
+            self._check_party_fields(names)
+        return result
 
-    def write(self, vals):
-        if set(vals) - {"applied_on"}:
-            self._check_talk_open()
-            self._check_party_fields(vals)
-        return super().write(vals)
-
-    def unlink(self):
-        self._check_talk_open()
-        return super().unlink()
-
-    def _check_party_fields(self, vals):
+    def _check_party_fields(self, names):
         """The employee gives their self-assessment; only the manager side gives the
         manager's assessment and the agreed level. Record rules decide which assessments a
         user reaches at all; this decides which of their values each party may set."""
@@ -169,10 +158,7 @@ class LobTalkAssessment(models.Model):
         for assessment in self:
             own = assessment.employee_id.user_id == user
             conducts = assessment.talk_id.conductor_user_id == user
-            if own and not conducts:
-                forbidden = set(vals) - EMPLOYEE_FIELDS
-            else:
-                forbidden = set(vals) & EMPLOYEE_FIELDS
+            forbidden = names - EMPLOYEE_FIELDS if own and not conducts else names & EMPLOYEE_FIELDS
             if forbidden:
                 raise UserError(
                     self.env._(
@@ -185,8 +171,9 @@ class LobTalkAssessment(models.Model):
                     )
                 )
 
-    def _check_talk_open(self):
-        locked = self.filtered(lambda a: a.talk_id.state in LOCKED_TALK_STATES)
+    def _lob_check_parent_open(self):
+        # the part's own words: the assessments of a signed talk are history
+        locked = self.filtered(lambda a: a.talk_id.state in LOCKED_STATES)
         if locked:
             raise UserError(
                 self.env._(
@@ -206,7 +193,7 @@ class LobTalkAssessment(models.Model):
         what a new role asks. The number of queries does not depend on the number of talks
         or competencies.
         """
-        talks = talks.filtered(lambda t: t.state not in (*LOCKED_TALK_STATES, "cancelled"))
+        talks = talks.filtered(lambda t: t.state not in (*LOCKED_STATES, "cancelled"))
         if not talks:
             return self.browse()
         employees = talks.employee_id
@@ -251,7 +238,7 @@ class LobTalkAssessment(models.Model):
         an employee may not otherwise write skill history.
         """
         signed_on = fields.Date.to_date(signed_on)
-        talks = talks.filtered(lambda t: t.state in LOCKED_TALK_STATES)
+        talks = talks.filtered(lambda t: t.state in LOCKED_STATES)
         env = self.sudo().with_context(lob_skill_log_date=signed_on).env
         assessments = env["lob.talk.assessment"].search(
             [("talk_id", "in", talks.ids), ("agreed_level_id", "!=", False)]

@@ -1,23 +1,13 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from markupsafe import Markup
-from pydantic import ValidationError as SchemaError
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
 
-from ..lob_hrm import alignment, fingerprint
-from .lob_exchange import (
-    KEY_HELP,
-    check_key,
-    check_shared_keys,
-    create_shared_key_index,
-    slugify_key,
-)
-from .lob_talk_template_finding import SOURCE_SIDE_CODES
-
-# Fields an acceptance carries from the old finding to its successor of the same signature.
-ACCEPTANCE_FIELDS = ("accepted", "accept_reason", "accepted_by_id", "accepted_date")
+from ..lob_hrm import schemas
+from .lob_key_mixin import KEY_HELP
+from .lob_template_part_mixin import mirror_link
 
 AUDIENCES = [("student", "Student"), ("staff", "Staff")]
 KINDS = [
@@ -42,7 +32,8 @@ class LobTalkTemplate(models.Model):
 
     _name = "lob.talk.template"
     _description = "Talk template"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "lob.key.mixin", "lob.talk.template.alignment"]
+    _lob_key_shared = True
     _order = "sequence, name, id"
 
     name = fields.Char(required=True, translate=True, tracking=True)
@@ -147,29 +138,19 @@ class LobTalkTemplate(models.Model):
         ),
     ]
 
-    def init(self):
-        create_shared_key_index(self)
-
-    @api.constrains("key", "company_id")
-    def _check_key_shared(self):
-        check_shared_keys(self)
-
-    @api.constrains("key")
-    def _check_key(self):
-        for template in self:
-            check_key(template, template.key)
-
     @api.constrains("parent_id", "source_id", "audience")
     def _check_links(self):
         for template in self:
             if template.parent_id and not template.parent_id.central:
-                raise UserError(
+                raise ValidationError(
                     self.env._("A team variant can only derive from a central template.")
                 )
             if template.parent_id == template or template.source_id == template:
-                raise UserError(self.env._("A template cannot refer to itself."))
+                raise ValidationError(self.env._("A template cannot refer to itself."))
             if template.source_id and template.audience != "staff":
-                raise UserError(self.env._("Only a staff template can mirror a student template."))
+                raise ValidationError(
+                    self.env._("Only a staff template can mirror a student template.")
+                )
 
     @api.depends("alignment_score", "audience")
     def _compute_alignment_display(self):
@@ -280,7 +261,7 @@ class LobTalkTemplate(models.Model):
                     vals["source_id"] = parent.source_id.id
                     vals["source_fingerprint"] = parent.source_fingerprint
             if not vals.get("key"):
-                vals["key"] = self._unique_key(
+                vals["key"] = self._lob_unique_key(
                     vals.get("name") or "template", vals.get("company_id"), batch_keys
                 )
                 batch_keys.add(vals["key"])
@@ -333,15 +314,52 @@ class LobTalkTemplate(models.Model):
                 vals["name"] = self.env._("%(name)s (copy)", name=template.name)
         return vals_list
 
-    def _unique_key(self, name, company_id=None, taken=()):
-        """A key from ``name`` that no template it could clash with holds, nor ``taken``.
+    # -- exchange -----------------------------------------------------------------------
 
-        A company's key must differ from the shared ones; a shared key from every company's:
-        read them all, whatever the user may read.
-        """
-        domain = [("company_id", "in", [company_id, False])] if company_id else []
-        existing = set(self.sudo().with_context(active_test=False).search(domain).mapped("key"))
-        return slugify_key(name, existing | set(taken))
+    def _lob_exchange_schema(self):
+        """The core's view of a template; raises pydantic's ValidationError when incomplete."""
+        self.ensure_one()
+        return schemas.TalkTemplate(
+            key=self.key,
+            name=self.name,
+            audience=self.audience,
+            kind=self.kind,
+            description=self.description or "",
+            central=self.central,
+            parent=self.parent_id.key or None,
+            source=mirror_link(self.source_id.key, self.source_fingerprint),
+            sections=[section._lob_exchange_schema() for section in self.section_ids],
+        )
+
+    @api.model
+    def _lob_exchange_values(self, item, dimensions, keyed, company_id, sequence, key=None):
+        """``create`` values of the file's template ``item``: ``keyed`` maps the file's
+        template keys to the records standing for them (its parent and source come first)."""
+        parent = keyed.get(item.parent) if item.parent else None
+        parent_sections = {s.key: s for s in parent.section_ids} if parent else {}
+        Section = self.env["lob.talk.template.section"]
+        source = keyed[item.source.key] if item.source else None
+        return {
+            "key": key or item.key,
+            "name": item.name,
+            "audience": item.audience.value,
+            "kind": item.kind.value,
+            "description": item.description,
+            "central": item.central,
+            "sequence": sequence * 10,
+            "company_id": company_id,
+            "parent_id": parent.id if parent else False,
+            "source_id": source.id if source else False,
+            "source_fingerprint": item.source.fingerprint if item.source else False,
+            "section_ids": [
+                Command.create(
+                    Section._lob_exchange_values(
+                        section, number, dimensions, parent_sections.get(section.key)
+                    )
+                )
+                for number, section in enumerate(item.sections, start=1)
+            ],
+        }
 
     # -- actions ------------------------------------------------------------------------
 
@@ -512,151 +530,4 @@ class LobTalkTemplate(models.Model):
             "views": [(False, "list"), (False, "form")],
             "domain": [("template_id", "=", self.id)],
             "context": {"search_default_open": 1},
-        }
-
-    def _lob_mark_source_reviewed(self):
-        """The template follows its student template as it is now."""
-        bridge = self.env["lob.exchange"]
-        for template in self.filtered("source_id"):
-            template.with_context(lob_skip_alignment=True).write(
-                {
-                    "source_fingerprint": fingerprint.template_fingerprint(
-                        bridge._template_schema(template.source_id)
-                    )
-                }
-            )
-        self._lob_refresh_alignment()
-
-    # -- alignment ----------------------------------------------------------------------
-
-    def _lob_after_change(self):
-        """Sections or prompts changed: refresh, unless a template write does it once."""
-        if not self.env.context.get("lob_skip_alignment"):
-            self._lob_refresh_alignment()
-
-    def _lob_refresh_alignment(self):
-        """Recompute score and findings of these staff templates and of the staff templates
-        that mirror these student templates (their drift)."""
-        # a changed student template moves its mirrors' drift, in every company
-        templates = (self.sudo() | self.sudo().mirror_ids).filtered(lambda t: t.audience == "staff")
-        Finding = self.env["lob.talk.template.finding"].sudo()
-        # the vocabulary and source schemas are shared by the templates refreshed together
-        memo = {}
-        for template in templates.with_context(lob_skip_alignment=True):
-            findings, checks, score, drift = template._lob_alignment(memo)
-            template.finding_ids.unlink()
-            Finding.create([dict(values, template_id=template.id) for values in findings])
-            template.write(
-                {
-                    "alignment_score": score,
-                    "alignment_checks": checks,
-                    "has_drift": drift,
-                    "has_errors": any(
-                        v["severity"] == "error" and not v.get("accepted") for v in findings
-                    ),
-                }
-            )
-        (self - templates).filtered(lambda t: t.audience == "student").sudo().with_context(
-            lob_skip_alignment=True
-        ).write(
-            {
-                "alignment_score": 0,
-                "has_drift": False,
-                "has_errors": False,
-                "alignment_checks": False,
-            }
-        )
-
-    def _lob_alignment(self, memo=None):
-        """(finding values, checks, score, drift) from the core for this staff template.
-
-        Findings HR accepted before keep their acceptance while their signature holds, and
-        give their points back. ``memo`` caches what templates refreshed together share."""
-        self.ensure_one()
-        memo = {} if memo is None else memo
-        bridge = self.env["lob.exchange"]
-        if not self.section_ids:
-            return [self._finding_values("empty_template", "error")], False, 0, False
-        try:
-            staff = bridge._template_schema(self)
-            source = None
-            if self.source_id:
-                key = ("source", self.source_id.id)
-                if key not in memo:
-                    memo[key] = bridge._template_schema(self.source_id)
-                source = memo[key]
-        except SchemaError as exc:
-            return (
-                [self._finding_values("incomplete", "error", error=str(exc))],
-                False,
-                0,
-                False,
-            )
-        company = self.company_id or self.env.company
-        if ("vocabulary", company.id) not in memo:
-            dimensions, terms = bridge._vocabulary(company)
-            memo[("vocabulary", company.id)] = (
-                [bridge._dimension_schema(d) for d in dimensions],
-                [bridge._idiom_schema(t) for t in terms],
-            )
-        report = alignment.align(staff, source, *memo[("vocabulary", company.id)])
-        sections = {s.key: s for s in self.section_ids}
-        prompts = {p.key: p for p in self.prompt_ids}
-        student_prompts = {p.key: p for p in self.source_id.prompt_ids}
-        self.prompt_ids._lob_capture_snapshots(student_prompts, source)
-        accepted = {f.signature: f for f in self.finding_ids if f.accepted}
-        values = []
-        for finding in report.findings:
-            source_side = finding.code in SOURCE_SIDE_CODES
-            params = dict(finding.params)
-            if source_side and finding.prompt:
-                params["source_prompt"] = finding.prompt
-            vals = self._finding_values(
-                finding.code,
-                finding.severity,
-                message=finding.message,
-                section=None if source_side else sections.get(finding.section),
-                prompt=None if source_side else prompts.get(finding.prompt),
-                **params,
-            )
-            vals["check"] = alignment.FINDING_CHECKS.get(finding.code)
-            vals["signature"] = self.env["lob.talk.template.finding"]._signature(
-                vals, self._lob_concerned(vals, student_prompts)
-            )
-            old = accepted.get(vals["signature"])
-            if old:
-                vals.update(old._convert_to_write({n: old[n] for n in ACCEPTANCE_FIELDS}))
-            values.append(vals)
-        report = alignment.rescore(report, [i for i, v in enumerate(values) if v.get("accepted")])
-        drift = bool(source and self.source_fingerprint) and (
-            self.source_fingerprint != fingerprint.template_fingerprint(source)
-        )
-        checks = [check.model_dump() for check in report.checks]
-        return values, checks, report.score, drift
-
-    def _lob_concerned(self, vals, student_prompts):
-        """The content a finding is about: its acceptance lapses when this changes."""
-        Prompt = self.env["lob.talk.template.prompt"]
-        prompt = Prompt.browse(vals["prompt_id"])
-        section = self.env["lob.talk.template.section"].browse(vals["section_id"])
-        concerned = []
-        if prompt:
-            concerned += [prompt._lob_content(), prompt.mirror_fingerprint or ""]
-            student = student_prompts.get(prompt.mirror_key)
-            concerned.append(student._lob_content() if student else None)
-        elif section:
-            concerned += [section.title, section.phase, section.mirror_fingerprint or ""]
-        if vals["code"] == "source_changed":
-            concerned.append(self.source_fingerprint or "")
-        return concerned
-
-    def _finding_values(self, code, severity, message=None, section=None, prompt=None, **params):
-        return {
-            "code": code,
-            "check": "complete" if code in ("empty_template", "incomplete") else False,
-            "severity": severity,
-            "params": params,
-            "core_message": message,
-            "section_id": section.id if section else False,
-            "prompt_id": prompt.id if prompt else False,
         }

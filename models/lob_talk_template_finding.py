@@ -104,17 +104,20 @@ class LobTalkTemplateFinding(models.Model):
 
     @api.depends("code", "params", "prompt_id", "section_id", "template_id.source_id")
     def _compute_drift(self):
+        # read once for all findings: the idiom per company and the competencies' names
+        idioms = {}
+        names = self.env["lob.talk.template.prompt"]._lob_dimension_names()
         for finding in self:
             before = after = proposal = False
             student = finding._student_prompt()
             prompt = finding.prompt_id
             if finding.code == "source_prompt_changed" and student and prompt:
-                before = prompt._lob_snapshot_text() or self.env._("(not recorded)")
-                after = student._lob_describe()
-                proposal = finding._rephrase(student.text)
+                before = prompt._lob_snapshot_text(names) or self.env._("(not recorded)")
+                after = student._lob_describe(dimension_names=names)
+                proposal = finding._rephrase(student.text, idioms=idioms)
             elif finding.code == "source_prompt_not_mirrored" and student:
-                after = student._lob_describe()
-                proposal = finding._rephrase(student.text)
+                after = student._lob_describe(dimension_names=names)
+                proposal = finding._rephrase(student.text, idioms=idioms)
             finding.drift_before = before
             finding.drift_after = after
             finding.drift_proposal = proposal
@@ -322,12 +325,16 @@ class LobTalkTemplateFinding(models.Model):
             lambda s: s.mirror_key == student.section_id.key
         )[:1]
 
-    def _rephrase(self, text, template=None):
+    def _rephrase(self, text, template=None, idioms=None):
+        """``text`` in the staff idiom of the template's company; ``idioms`` keeps each
+        company's idiom for the next call."""
         template = template or self.template_id
         company = template.company_id or self.env.company
-        bridge = self.env["lob.exchange"]
-        _dimensions, terms = bridge._vocabulary(company)
-        return mirror.rephrase(text, [bridge._idiom_schema(t) for t in terms])
+        idioms = {} if idioms is None else idioms
+        if company.id not in idioms:
+            _dimensions, terms = self.env["lob.exchange"]._vocabulary(company)
+            idioms[company.id] = [term._lob_exchange_schema() for term in terms]
+        return mirror.rephrase(text, idioms[company.id])
 
     @api.model
     def _check_labels(self):

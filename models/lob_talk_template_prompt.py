@@ -1,9 +1,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import ValidationError
 
 from ..lob_hrm import fingerprint, schemas
-from .lob_exchange import KEY_HELP, check_key
+from .lob_key_mixin import KEY_HELP
+from .lob_template_part_mixin import mirror_link, mirror_link_values
 
 RESPONDENTS = [
     ("coachee", "Employee (or student)"),
@@ -107,27 +108,24 @@ class LobTalkTemplatePrompt(models.Model):
             prompt.is_focus = bool(focus) and prompt.id == focus
 
     @api.constrains("key", "template_id")
-    def _check_key(self):
-        for prompt in self:
-            check_key(prompt, prompt.key)
-        # once per template, not per prompt: a batch of n prompts costs n, not n². The
-        # stored related template_id of a new batch is still to compute; with the templates'
-        # prompt lists in cache, Odoo would add the prompts to them one by one (n² again),
-        # and invalidate_recordset() computes it before it drops them: drop them directly.
-        templates = self.section_id.template_id
-        self.env.cache.invalidate([(templates._fields["prompt_ids"], templates.ids)])
-        for template in templates:
-            seen = set()
-            for prompt in template.prompt_ids:
-                if prompt.key and prompt.key in seen:
-                    raise UserError(
-                        self.env._(
-                            "The prompt key '%(key)s' is used twice in '%(template)s'.",
-                            key=prompt.key,
-                            template=template.name,
-                        )
-                    )
-                seen.add(prompt.key)
+    def _check_key_unique_in_template(self):
+        """A prompt key names one prompt of its template (the core matches mirrors and
+        findings by it). One grouped query for the whole batch: its cost does not grow with
+        the number of prompts checked."""
+        clashes = self._read_group(
+            [("template_id", "in", self.section_id.template_id.ids), ("key", "!=", False)],
+            ["template_id", "key"],
+            having=[("__count", ">", 1)],
+            limit=1,
+        )
+        for template, key in clashes:
+            raise ValidationError(
+                self.env._(
+                    "The prompt key '%(key)s' is used twice in '%(template)s'.",
+                    key=key,
+                    template=template.name,
+                )
+            )
 
     def action_open_section(self):
         """A prompt is edited in its section, as in the template form."""
@@ -141,6 +139,36 @@ class LobTalkTemplatePrompt(models.Model):
             "views": [(False, "form")],
             "target": "new",
             "context": {"lob_focus_prompt_id": self.id},
+        }
+
+    def _lob_exchange_schema(self):
+        self.ensure_one()
+        return schemas.Prompt(
+            key=self.key,
+            text=self.text,
+            dimension=self.dimension_id.key or None,
+            respondent=self.respondent,
+            answer_type=self.answer_type,
+            guidance=self.guidance or "",
+            required=self.required,
+            mirrors=mirror_link(self.mirror_key, self.mirror_fingerprint),
+        )
+
+    @api.model
+    def _lob_exchange_values(self, item, sequence, dimensions, parent_prompt=None):
+        """``create`` values of the file's prompt ``item``; ``dimensions`` maps the file's
+        dimension keys to the records standing for them."""
+        return {
+            "sequence": sequence * 10,
+            "key": item.key,
+            "text": item.text,
+            "dimension_id": dimensions[item.dimension].id if item.dimension else False,
+            "respondent": item.respondent.value,
+            "answer_type": item.answer_type.value,
+            "guidance": item.guidance,
+            "required": item.required,
+            **mirror_link_values(item.mirrors),
+            "parent_prompt_id": parent_prompt.id if parent_prompt else False,
         }
 
     def _lob_central_part(self):
@@ -179,20 +207,26 @@ class LobTalkTemplatePrompt(models.Model):
             if student and current.get(prompt.mirror_key) == prompt.mirror_fingerprint:
                 prompt.mirror_snapshot = student._lob_content()
 
-    def _lob_describe(self, content=None):
-        """A prompt's mirrored content in words: question, then competency, who, answer."""
+    @api.model
+    def _lob_dimension_names(self):
+        """The name of each career competency key the user sees, in one query."""
+        names = {}
+        for dimension in self.env["lob.dimension"].search([]):
+            names.setdefault(dimension.key, dimension.name)
+        return names
+
+    def _lob_describe(self, content=None, dimension_names=None):
+        """A prompt's mirrored content in words: question, then competency, who, answer.
+        ``dimension_names`` (from ``_lob_dimension_names``) saves a query per prompt."""
         content = content or self._lob_content()
         respondents = dict(self._fields["respondent"]._description_selection(self.env))
         answers = dict(self._fields["answer_type"]._description_selection(self.env))
-        dimension = (
-            self.env["lob.dimension"].search([("key", "=", content["dimension"])], limit=1)
-            if content.get("dimension")
-            else None
-        )
+        if dimension_names is None:
+            dimension_names = self._lob_dimension_names()
         details = " · ".join(
             part
             for part in (
-                dimension.name if dimension else "",
+                dimension_names.get(content.get("dimension"), ""),
                 respondents.get(content.get("respondent"), ""),
                 answers.get(content.get("answer_type"), ""),
             )
@@ -200,9 +234,11 @@ class LobTalkTemplatePrompt(models.Model):
         )
         return f"{content.get('text', '')}\n({details})" if details else content.get("text", "")
 
-    def _lob_snapshot_text(self):
+    def _lob_snapshot_text(self, dimension_names=None):
         self.ensure_one()
-        return self._lob_describe(self.mirror_snapshot) if self.mirror_snapshot else False
+        if not self.mirror_snapshot:
+            return False
+        return self._lob_describe(self.mirror_snapshot, dimension_names)
 
     def _lob_siblings(self):
         return self.template_id.prompt_ids

@@ -1,8 +1,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.fields import Command
 
-from ..lob_hrm import fingerprint
-from .lob_exchange import KEY_HELP, check_key
+from ..lob_hrm import fingerprint, schemas
+from .lob_key_mixin import KEY_HELP
+from .lob_template_part_mixin import mirror_link, mirror_link_values
 
 PHASES = [
     ("opening", "Opening"),
@@ -75,19 +77,50 @@ class LobTalkTemplateSection(models.Model):
         for section in self:
             section.prompt_count = len(section.prompt_ids)
 
-    @api.constrains("key")
-    def _check_key(self):
-        for section in self:
-            check_key(section, section.key)
+    def _lob_exchange_schema(self):
+        self.ensure_one()
+        return schemas.Section(
+            key=self.key,
+            title=self.title,
+            phase=self.phase,
+            intro=self.intro or "",
+            locked=self.locked,
+            mirrors=mirror_link(self.mirror_key, self.mirror_fingerprint),
+            prompts=[prompt._lob_exchange_schema() for prompt in self.prompt_ids],
+        )
+
+    @api.model
+    def _lob_exchange_values(self, item, sequence, dimensions, parent_section=None):
+        """``create`` values of the file's section ``item`` (with its prompts); a team
+        variant's section is linked to the ``parent_section`` of its central template."""
+        Prompt = self.env["lob.talk.template.prompt"]
+        parent_prompts = {p.key: p for p in parent_section.prompt_ids} if parent_section else {}
+        return {
+            "sequence": sequence * 10,
+            "key": item.key,
+            "title": item.title,
+            "phase": item.phase.value,
+            "intro": item.intro,
+            "locked": item.locked,
+            **mirror_link_values(item.mirrors),
+            "parent_section_id": parent_section.id if parent_section else False,
+            "prompt_ids": [
+                Command.create(
+                    Prompt._lob_exchange_values(
+                        prompt, number, dimensions, parent_prompts.get(prompt.key)
+                    )
+                )
+                for number, prompt in enumerate(item.prompts, start=1)
+            ],
+        }
 
     def _lob_central_part(self):
         return self.parent_section_id
 
     def _lob_mark_mirror_reviewed(self):
         """This section follows the student section it mirrors as it is now."""
-        bridge = self.env["lob.exchange"]
         for section in self.filtered("mirror_key"):
-            source = bridge._template_schema(section.template_id.source_id)
+            source = section.template_id.source_id._lob_exchange_schema()
             student = next((s for s in source.sections if s.key == section.mirror_key), None)
             if student:
                 section.mirror_fingerprint = fingerprint.section_fingerprint(student)

@@ -2,7 +2,31 @@
 from odoo import api, models
 from odoo.exceptions import UserError
 
-from .lob_exchange import slugify_key, value_differs
+from ..lob_hrm import schemas
+from ..lob_hrm.keys import slugify_key
+
+
+def mirror_link(key, fingerprint):
+    """The core's link to a mirrored student template, section or prompt, or None."""
+    if key and fingerprint:
+        return schemas.MirrorLink(key=key, fingerprint=fingerprint)
+    return None
+
+
+def mirror_link_values(link):
+    """The ``mirror_key``/``mirror_fingerprint`` values of a file's ``mirrors`` link."""
+    return {
+        "mirror_key": link.key if link else False,
+        "mirror_fingerprint": link.fingerprint if link else False,
+    }
+
+
+def value_differs(record, name, value):
+    """Whether writing ``value`` (as in ``write`` vals) to ``record[name]`` changes it."""
+    current = record[name]
+    if isinstance(current, models.BaseModel):
+        return current.id != (value or False)
+    return (current or False) != (value or False)
 
 
 class LobTemplatePartMixin(models.AbstractModel):
@@ -11,6 +35,8 @@ class LobTemplatePartMixin(models.AbstractModel):
 
     _name = "lob.template.part.mixin"
     _description = "Part of a talk template"
+    _inherit = ["lob.key.mixin"]
+    _lob_key_company_field = None  # unique in its template (SQL and Python constraints)
 
     # fields a team variant may not change while the part is locked by its central template
     _lob_locked_fields = frozenset()

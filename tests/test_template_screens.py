@@ -336,6 +336,64 @@ class TestTemplateScreens(LobCommon):
         self._refresh_queries(1)  # caches filled once per transaction (vocabulary, ...)
         self.assertEqual(self._refresh_queries(3), self._refresh_queries(12))
 
+    def _drift_queries(self, findings):
+        """Queries of reading what the drift cards show, for ``findings``."""
+        self.env.flush_all()
+        self.env.invalidate_all()
+        findings = findings.with_env(self.env)
+        before = self.env.cr.sql_log_count
+        findings.read(["drift_before", "drift_after", "drift_proposal", "can_take_over"])
+        count = self.env.cr.sql_log_count - before
+        self.assertTrue(all(findings.mapped("drift_after")))
+        return count
+
+    def _drifting_mirrors(self):
+        """Four staff templates mirroring the student talk, four of whose prompts changed."""
+        mirrors = self.staff
+        for kind in ("performance", "pdp", "appraisal"):
+            wizard = self.env["lob.template.mirror.wizard"].create(
+                {"source_id": self.student_template.id, "kind": kind}
+            )
+            mirrors |= self.Template.browse(wizard.action_mirror()["res_id"])
+        students = self.student_template.prompt_ids[:4]
+        for student in students:
+            student.text = f"{student.text} Wat heb je als student nodig?"
+        return mirrors, students
+
+    def _drift_refresh_queries(self, templates):
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        templates.with_env(self.env)._lob_refresh_alignment()
+        self.env.flush_all()
+        count = self.env.cr.sql_log_count - before
+        self.assertTrue(all(templates.mapped("has_drift")))
+        return count
+
+    def test_drift_is_checked_in_as_many_queries_for_one_template_as_for_several(self):
+        mirrors, students = self._drifting_mirrors()
+        self._drift_refresh_queries(mirrors)  # caches filled once per transaction
+        one = self._drift_refresh_queries(self.staff)
+        self.assertEqual(self._drift_refresh_queries(mirrors), one)
+        self.assertEqual(
+            len(mirrors.finding_ids.filtered(lambda f: f.code == "source_prompt_changed")),
+            len(students) * len(mirrors),
+        )
+
+    def test_drift_is_read_in_as_many_queries_for_one_template_as_for_several(self):
+        """The drift cards read the student prompts, the idiom and the competencies once,
+        not per template or prompt."""
+        mirrors, students = self._drifting_mirrors()
+        drift = mirrors.finding_ids.filtered(lambda f: f.code == "source_prompt_changed")
+        one = drift.filtered(lambda f: f.template_id == self.staff)
+        self.assertEqual(len(one), len(students))
+        self.assertEqual(len(drift), len(students) * len(mirrors))
+        self.assertIn("als medewerker", one[0].drift_proposal)
+
+        single = self._drift_queries(one[0])
+        self.assertEqual(self._drift_queries(one), single)
+        self.assertEqual(self._drift_queries(drift), single)
+
     # -- the form's wording and what it shows per audience -----------------------------------
 
     def test_form_hides_central_fields_on_student_templates_and_names_its_export(self):

@@ -1,4 +1,5 @@
 # ruff: noqa: I001 (one import line per wizard, so that merges append lines)
+from . import lob_download_mixin
 from . import lob_exchange_export_wizard
 from . import lob_exchange_import_wizard
 from . import lob_template_mirror_wizard

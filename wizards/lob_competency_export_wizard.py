@@ -1,5 +1,4 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import base64
 import io
 import re
 from collections import defaultdict
@@ -28,6 +27,7 @@ class LobCompetencyExportWizard(models.TransientModel):
     """
 
     _name = "lob.competency.export.wizard"
+    _inherit = ["lob.download.mixin"]
     _description = "Export competency overview"
 
     skill_type_id = fields.Many2one(
@@ -63,8 +63,6 @@ class LobCompetencyExportWizard(models.TransientModel):
         help="The roles held on this date set the targets; professionalisation hours count "
         "in its calendar year and talks in the cycles of the twelve months before it.",
     )
-    data = fields.Binary("File", readonly=True, attachment=False)
-    filename = fields.Char(readonly=True)
 
     def _compute_framework_count(self):
         count = self.env["hr.skill.type"].search_count([("lob_profile", "=", True)])
@@ -74,13 +72,7 @@ class LobCompetencyExportWizard(models.TransientModel):
     def action_export(self):
         self.ensure_one()
         content = self._lob_workbook()
-        self.write({"data": base64.b64encode(content), "filename": self._lob_filename()})
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content?model={self._name}&id={self.id}&field=data"
-            f"&filename_field=filename&download=true",
-            "target": "self",
-        }
+        return self._lob_download(content, self._lob_filename())
 
     # -- business methods -------------------------------------------------------------
 

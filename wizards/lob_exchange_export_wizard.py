@@ -1,6 +1,4 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import base64
-
 from odoo import api, fields, models
 
 
@@ -10,10 +8,9 @@ class LobExchangeExportWizard(models.TransientModel):
 
     _name = "lob.exchange.export.wizard"
     _description = "Download LOB exchange file"
+    _inherit = ["lob.download.mixin"]
 
     template_ids = fields.Many2many("lob.talk.template", string="Templates", required=True)
-    data = fields.Binary("File", readonly=True, attachment=False)
-    filename = fields.Char(readonly=True)
 
     @api.model
     def _action_open(self, templates):
@@ -32,13 +29,7 @@ class LobExchangeExportWizard(models.TransientModel):
         self.ensure_one()
         text = self.env["lob.exchange"]._export_document(self.template_ids)
         name = self.template_ids[0].key if len(self.template_ids) == 1 else "lob-templates"
-        self.write({"data": base64.b64encode(text.encode("utf-8")), "filename": f"{name}.lob.json"})
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content?model={self._name}&id={self.id}&field=data"
-            f"&filename_field=filename&download=true",
-            "target": "self",
-        }
+        return self._lob_download(text.encode("utf-8"), f"{name}.lob.json")
 
     def action_export(self):
         return self._download()

@@ -1,8 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Competency frameworks and LOB roles travel through the same exchange wizards as templates."""
 
-import base64
-
 from odoo import fields, models
 
 
@@ -72,10 +70,4 @@ class LobExchangeExportWizard(models.TransientModel):
             return super()._download()
         text = self.env["lob.exchange"]._export_framework_document(self.skill_type_id)
         name = self.skill_type_id.lob_key or "lob-framework"
-        self.write({"data": base64.b64encode(text.encode("utf-8")), "filename": f"{name}.lob.json"})
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content?model={self._name}&id={self.id}&field=data"
-            f"&filename_field=filename&download=true",
-            "target": "self",
-        }
+        return self._lob_download(text.encode("utf-8"), f"{name}.lob.json")

@@ -51,17 +51,16 @@ class LobTemplateMirrorWizard(models.TransientModel):
 
     def action_mirror(self):
         self.ensure_one()
-        bridge = self.env["lob.exchange"]
         Template = self.env["lob.talk.template"]
         source = self.source_id
         # a shared student template is mirrored for the company of the HR officer
         company = source.company_id or self.env.company
-        _dimensions, terms = bridge._vocabulary(company)
-        key = Template._unique_key(self.name, company.id)
+        _dimensions, terms = self.env["lob.exchange"]._vocabulary(company)
+        key = Template._lob_unique_key(self.name, company.id)
         try:
             staff = mirror.mirror_template(
-                bridge._template_schema(source),
-                [bridge._idiom_schema(t) for t in terms],
+                source._lob_exchange_schema(),
+                [term._lob_exchange_schema() for term in terms],
                 schemas.TalkKind(self.kind),
                 key,
                 self.name,
@@ -75,7 +74,9 @@ class LobTemplateMirrorWizard(models.TransientModel):
                 )
             ) from exc
         dimensions = {d.key: d for d in source.prompt_ids.dimension_id}
-        values = bridge._template_values(staff, dimensions, {source.key: source}, company.id, 10)
+        values = Template._lob_exchange_values(
+            staff, dimensions, {source.key: source}, company.id, 10
+        )
         values["department_ids"] = [fields.Command.set(self.department_ids.ids)]
         template = Template.create(values)
         return {
