@@ -56,11 +56,13 @@
         "views/lob_success_views.xml",
         "wizards/lob_instrument_rate_wizard_views.xml",
         "views/lob_instrument_views.xml",
+        "views/lob_chain_activity_views.xml",
     ],
     "demo": [
         "demo/lob_talk_template_demo.xml",
         "demo/lob_competency_demo.xml",
         "demo/lob_talk_demo.xml",
+        "demo/lob_community_demo.xml",
     ],
     "assets": {
         "web.assets_tests": ["lob_hrm/static/tests/tours/**/*"],

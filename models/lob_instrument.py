@@ -5,6 +5,8 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools.mimetypes import guess_mimetype
 
+from .lob_key_mixin import KEY_HELP
+
 # An instrument file must be a document or an image, and small enough to travel in an exchange
 # file (base64 makes it a third bigger).
 MAX_FILE_SIZE = 5 * 1024 * 1024
@@ -47,12 +49,13 @@ class LobInstrument(models.Model):
 
     _name = "lob.instrument"
     _description = "LOB instrument"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "lob.key.mixin"]
     _order = "usage_count desc, name, id"
     _check_company_auto = True
     _mail_post_access = "read"
 
     name = fields.Char("Title", required=True, tracking=True)
+    key = fields.Char(copy=False, index=True, help=KEY_HELP)
     description = fields.Text()
     kind = fields.Selection(KINDS, required=True, default="reflection_tool")
     audience = fields.Selection(
@@ -67,7 +70,7 @@ class LobInstrument(models.Model):
     url = fields.Char("Link")
     lang = fields.Selection(_lang_get, "Language", default=lambda self: self.env.lang)
     author_id = fields.Many2one(
-        "res.users", "Author", required=True, default=lambda self: self.env.user, index=True
+        "res.users", required=True, default=lambda self: self.env.user, index=True
     )
     department_id = fields.Many2one(
         "hr.department",
@@ -93,6 +96,14 @@ class LobInstrument(models.Model):
         "Average rating", compute="_compute_ratings", store=True, digits=(2, 1), aggregator="avg"
     )
     my_rating = fields.Integer(compute="_compute_my_rating")
+
+    _sql_constraints = [
+        (
+            "key_company_uniq",
+            "unique(key, company_id)",
+            "The key of an instrument must be unique in its company.",
+        )
+    ]
 
     @api.constrains("file", "filename")
     def _check_file(self):
@@ -135,6 +146,17 @@ class LobInstrument(models.Model):
         for instrument in self:
             mine = instrument.rating_ids.filtered(lambda r: r.user_id == self.env.user)
             instrument.my_rating = mine[:1].rating
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # the key matches an instrument again when it travels between colleges
+        taken = set()
+        for vals in vals_list:
+            if not vals.get("key") and vals.get("name"):
+                company_id = vals.get("company_id") or self.env.company.id
+                vals["key"] = self._lob_unique_key(vals["name"], company_id, taken)
+                taken.add(vals["key"])
+        return super().create(vals_list)
 
     def action_share(self):
         self.write({"state": "shared"})

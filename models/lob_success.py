@@ -58,7 +58,6 @@ class LobSuccess(models.Model):
     )
     agreement_id = fields.Many2one(
         "lob.talk.agreement",
-        "Agreement",
         ondelete="set null",
         index="btree_not_null",
         check_company=True,
@@ -66,7 +65,6 @@ class LobSuccess(models.Model):
     )
     talk_id = fields.Many2one(
         "lob.talk",
-        "Talk",
         ondelete="set null",
         index="btree_not_null",
         check_company=True,

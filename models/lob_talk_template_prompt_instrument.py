@@ -9,7 +9,6 @@ class LobTalkTemplatePrompt(models.Model):
 
     instrument_id = fields.Many2one(
         "lob.instrument",
-        "Instrument",
         ondelete="set null",
         domain="[('state', '=', 'shared')]",
         help="The instrument the conductor uses at this prompt.",

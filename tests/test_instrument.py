@@ -78,6 +78,14 @@ class TestInstrument(LobTalkCommon):
                 {"instrument_id": self.card.id, "rating": 5}
             )
 
+    def test_instruments_get_distinct_exchange_keys(self):
+        twin = self.Instrument.with_user(self.colleague).create({"name": "Qualities card"})
+        self.assertTrue(self.card.key)
+        self.assertTrue(twin.key)
+        self.assertNotEqual(self.card.key, twin.key)
+        with self.assertRaisesRegex(ValidationError, "is not valid"), self.env.cr.savepoint():
+            twin.write({"key": "Not a key!"})
+
     def test_file_must_be_a_small_document_or_image(self):
         self.card.write({"file": base64.b64encode(PNG), "filename": "card.png"})
         with (
