@@ -101,6 +101,17 @@ class TestSuccess(LobTalkCommon):
         self.team_success.sudo().employee_ids = self.emp_other_manager
         self.assertTrue(self._visible(self.other_manager, team))
 
+    def test_counts_per_team_for_the_policy_monitor(self):
+        counts = self.Success.with_user(self.officer)._lob_count_per_team(
+            date(2026, 5, 1), date(2026, 6, 1)
+        )
+        self.assertEqual(counts, {self.team.id: 1, self.other_team.id: 2})
+        # a colleague of Techniek counts what they may read: not Zorg's team success
+        counts = self.Success.with_user(self.colleague)._lob_count_per_team(
+            date(2026, 5, 1), date(2026, 6, 1)
+        )
+        self.assertEqual(counts, {self.team.id: 1, self.other_team.id: 1})
+
     def test_only_the_recorder_and_hr_change_it(self):
         with self.assertRaises(AccessError):
             self.team_success.with_user(self.colleague).write({"name": "Mine now"})
@@ -111,6 +122,11 @@ class TestSuccess(LobTalkCommon):
         self.assertEqual(self.team_success.name, "Ahmed chose")
         # colleagues who see it may comment in the chatter
         self.team_success.with_user(self.colleague).message_post(body="Well done!")
+        # nobody records a success in someone else's name
+        forged = self.Success.with_user(self.colleague).create(
+            {"name": "Forged", "department_id": self.team.id, "user_id": self.employee.id}
+        )
+        self.assertEqual(forged.user_id, self.colleague)
 
     def test_one_reaction_per_person(self):
         success = self.team_success
