@@ -1,5 +1,5 @@
 # The two commands of the README work on a fresh machine: they install what they need.
-.PHONY: demo test lint core-test odoo-test bench bench-import bench-odoo schema clean
+.PHONY: demo test lint core-test odoo-test bench bench-import bench-odoo schema clean readme wheel
 
 OUT ?= out
 
@@ -21,14 +21,25 @@ odoo-test:
 bench:
 	@bash -c 'source scripts/_venv.sh && "$$PY" bench/bench_xlsx.py'
 
-bench-import:  ## the Odoo import of exchange files grows linearly (needs Odoo; skips without)
-	@python3 bench/bench_import.py
+# The Odoo benchmarks run with $ODOO_PYTHON (default python3) and prepare PostgreSQL and the
+# cached base database like the tests (scripts/odoo-env.sh); they skip without Odoo.
+bench-import:  ## the Odoo import of exchange files grows linearly
+	@scripts/odoo-bench bench/bench_import.py $(BENCH_ARGS)
 
-bench-odoo:  ## the Odoo export of 2,000 employees (needs odoo importable and PostgreSQL)
-	@python3 bench/bench_odoo_export.py
+bench-odoo:  ## the Odoo export of 2,000 employees
+	@scripts/odoo-bench bench/bench_odoo_export.py $(BENCH_ARGS)
+
+bench-load:  ## managers and employees save, share, hold and sign talks at once (prefork Odoo)
+	@python3 bench/bench_load.py $(ARGS)
 
 schema:  ## regenerate the published JSON Schema
 	@bash -c 'source scripts/_venv.sh && "$$PY" -m lob_hrm schema --output schema/lob-hrm-exchange.schema.json'
 
 clean:
 	rm -rf $(OUT) .venv node_modules
+
+readme:  ## regenerate static/description/index.html (the app page) from readme/
+	@bash -c 'source scripts/_venv.sh && "$$PY" scripts/gen-index-html'
+
+wheel:  ## build the add-on's wheel with whool into dist/ and check that it holds only the add-on
+	@scripts/build-wheel

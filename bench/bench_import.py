@@ -1,7 +1,8 @@
 """Benchmark of the Odoo import of LOB exchange files: time must grow linearly.
 
-Usage: python3 bench/bench_import.py [--prompts 1000 5000] [--words 1000 5000] [--repeat 3]
-                                     [--db lob_hrm_bench] [--no-update]
+Usage: make bench-import [BENCH_ARGS="..."]
+  (scripts/odoo-bench bench/bench_import.py [--prompts 1000 5000] [--words 1000 5000]
+                                            [--repeat 3] [--db lob_hrm_bench] [--no-update])
 
 Needs Odoo 18 importable by this Python and PostgreSQL; without them it says so and exits 0.
 See bench/README.md for what is measured.
@@ -91,13 +92,8 @@ def _ensure_database(db: str, addons_path: str, update: bool) -> None:
     if exists and not update:
         return
     if not exists:
-        bases = subprocess.run(
-            ["psql", "-d", "postgres", "-Atc", "select datname from pg_database"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.split()
-        base = next((name for name in sorted(bases) if name.startswith("lob_hrm_base_")), None)
+        # The cached base of the tests (scripts/odoo-bench sets it; scripts/odoo-env.sh builds it).
+        base = os.environ.get("LOB_BASE_DB")
         subprocess.run(["createdb", *(["-T", base] if base else []), db], check=True)
     print(f"==> {'updating' if exists else 'installing'} lob_hrm on {db}", file=sys.stderr)
     subprocess.run(
@@ -173,9 +169,11 @@ def main(argv: list[str] | None = None) -> int:
         print("bench-import SKIPPED: Odoo 18 is not importable by this Python (import odoo).")
         return 0
 
-    stage = tempfile.mkdtemp(prefix="lob-bench-")
-    os.symlink(ROOT, os.path.join(stage, "lob_hrm"))  # the technical name is the folder's
-    addons_path = f"{os.path.join(os.path.dirname(odoo.__file__), 'addons')},{stage}"
+    addons_path = os.environ.get("LOB_ADDONS_PATH")  # a staged copy, from scripts/odoo-bench
+    if not addons_path:
+        stage = tempfile.mkdtemp(prefix="lob-bench-")
+        os.symlink(ROOT, os.path.join(stage, "lob_hrm"))  # the technical name is the folder's
+        addons_path = f"{os.path.join(os.path.dirname(odoo.__file__), 'addons')},{stage}"
     _ensure_database(args.db, addons_path, update=not args.no_update)
 
     from odoo.modules.registry import Registry  # noqa: PLC0415

@@ -46,7 +46,7 @@ from lob_hrm.schemas import (
 )
 
 COMPETENCIES = 25
-MAX_RATIO = 1.3
+MAX_RATIO = 1.15
 MAX_PEAK_MB = 150.0
 
 Inputs = tuple[CompetencyFramework, list[Role], OverviewData]

@@ -24,14 +24,16 @@ dimensions             25      share of the dimensions (given, plus those the so
 phases                 10      longest run of source phases found in the staff
                                template in the same relative order / source phases
 employee_led           10      first opening/look-back prompt (else first prompt)
-                               answered by the coachee 1, together 1/2, coach 0
+                               answered by the coachee 1, together 1/2, coach 0; in a
+                               trialoog: the student's 1, school's or company's 0
 concrete_experience    10      a look-back prompt answered by the coachee 1, only
                                other look-back prompts 1/2, no look-back prompt 0
 forward_look           5       a look-ahead prompt 1, else 0
 agreements             10      an agreement prompt in the action phase 1, an agreement
                                prompt elsewhere or an action phase without one 1/2, 0
 idiom                  10      1 - 1/5 per distinct avoided term or student wording
-                               found in staff texts, at least 0
+                               found in staff texts, at least 0 (a trialoog speaks
+                               the student's words: only avoided terms count)
 mirror_integrity       15      per source prompt: mirrored with the same dimension 1,
                                mirrored with another dimension 1/2, not mirrored 0;
                                averaged
@@ -54,11 +56,14 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from .fingerprint import prompt_fingerprint, section_fingerprint, template_fingerprint
+from .labels import ALIGNMENT_CHECKS
 from .mirror import Wordings, normalise
 from .schemas import (
     AnswerType,
+    Audience,
     Dimension,
     IdiomTerm,
+    Party,
     Phase,
     Prompt,
     Respondent,
@@ -70,15 +75,18 @@ Severity = Literal["error", "warning", "info"]
 
 # code -> (label, weight); the order is the order of the report.
 CHECKS: dict[str, tuple[str, int]] = {
-    "dimensions": ("Career dimensions covered", 25),
-    "phases": ("Phases of the student talk, in order", 10),
-    "employee_led": ("Employee-led opening (vraaggericht)", 10),
-    "concrete_experience": ("Concrete experience (praktijkgericht)", 10),
-    "forward_look": ("Forward look (toekomstgericht)", 5),
-    "agreements": ("Concrete agreements (toekomstgericht)", 10),
-    "idiom": ("LOB idiom", 10),
-    "mirror_integrity": ("Student prompts mirrored", 15),
-    "drift": ("Up to date with the student template", 5),
+    code: (ALIGNMENT_CHECKS[code], weight)
+    for code, weight in (
+        ("dimensions", 25),
+        ("phases", 10),
+        ("employee_led", 10),
+        ("concrete_experience", 10),
+        ("forward_look", 5),
+        ("agreements", 10),
+        ("idiom", 10),
+        ("mirror_integrity", 15),
+        ("drift", 5),
+    )
 }
 
 # finding code -> the check whose points it costs (see ``rescore``).
@@ -87,6 +95,7 @@ FINDING_CHECKS: dict[str, str] = {
     "phase_missing": "phases",
     "phase_order": "phases",
     "not_employee_led": "employee_led",
+    "not_student_led": "employee_led",
     "no_concrete_experience": "concrete_experience",
     "no_forward_look": "forward_look",
     "no_agreements": "agreements",
@@ -276,14 +285,45 @@ def _check_phases(staff: TalkTemplate, source: TalkTemplate | None) -> _Result:
     return _Result(Fraction(len(kept), len(reference)), findings)
 
 
-def _check_employee_led(staff: TalkTemplate) -> _Result:
+def _opening_prompts(staff: TalkTemplate) -> list[tuple[Section, Prompt]]:
     opening = [
         (s, p)
         for s in staff.sections
         if s.phase in (Phase.OPENING, Phase.LOOK_BACK)
         for p in s.prompts
     ]
-    candidates = opening or staff.prompts()
+    return opening or staff.prompts()
+
+
+def _check_student_led(trialogue: TalkTemplate) -> _Result:
+    """A trialoog opens with the student: school and company listen first."""
+    candidates = _opening_prompts(trialogue)
+    if not candidates:
+        return _check_employee_led_prompts(candidates)
+    section, prompt = candidates[0]
+    if prompt.party is Party.STUDENT:
+        return _Result(Fraction(1))
+    party = prompt.party.value if prompt.party else ""
+    finding = Finding(
+        code="not_student_led",
+        severity="warning",
+        message=f"The trialoog opens with {_prompt_name(section, prompt)}, answered by the "
+        f"{party}. Let the student open with their own experience or question; school and "
+        "company follow.",
+        section=section.key,
+        prompt=prompt.key,
+        params={"party": party, "text": prompt.text},
+    )
+    return _Result(Fraction(0), [finding])
+
+
+def _check_employee_led(staff: TalkTemplate) -> _Result:
+    if staff.audience is Audience.TRIALOGUE:
+        return _check_student_led(staff)
+    return _check_employee_led_prompts(_opening_prompts(staff))
+
+
+def _check_employee_led_prompts(candidates: list[tuple[Section, Prompt]]) -> _Result:
     if not candidates:
         return _Result(
             Fraction(0),
@@ -417,7 +457,8 @@ def _check_idiom(staff: TalkTemplate, idiom: Sequence[IdiomTerm]) -> _Result:
     for term in idiom:
         for word in term.avoid:
             avoided.setdefault(normalise(word), term)
-        for pair in term.rephrase:
+        # a trialoog speaks to the student: the student wording is the right one there
+        for pair in term.rephrase if staff.audience is not Audience.TRIALOGUE else ():
             student.setdefault(normalise(pair.student), pair.staff)
             staff_side.add(normalise(pair.staff))
     if not avoided and not student:

@@ -16,10 +16,14 @@ from pydantic import ValidationError
 
 from .fingerprint import prompt_fingerprint, section_fingerprint, template_fingerprint
 from .schemas import (
+    AnswerType,
     Audience,
     IdiomTerm,
     MirrorLink,
+    Party,
+    Phase,
     Prompt,
+    Respondent,
     Section,
     TalkKind,
     TalkTemplate,
@@ -159,6 +163,32 @@ def _mirror_section(section: Section, idiom: Sequence[IdiomTerm]) -> Section:
     )
 
 
+def _check_student(student: TalkTemplate) -> None:
+    if student.audience is not Audience.STUDENT:
+        raise MirrorError(
+            f"Only a student template can be mirrored; '{student.key}' is a "
+            f"{student.audience.value} template."
+        )
+
+
+def _check_key(student: TalkTemplate, key: str, what: str) -> None:
+    if key == student.key:
+        raise MirrorError(f"The {what} template needs its own key, not '{student.key}'.")
+
+
+def _validated(data: dict) -> TalkTemplate:
+    try:
+        # Validate again: rephrasing can lengthen a text beyond its limit, and the key is new.
+        return TalkTemplate.model_validate(
+            {**data, "sections": [s.model_dump() for s in data["sections"]]}
+        )
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(part) for part in err['loc'])}: {err['msg']}" for err in exc.errors()
+        )
+        raise MirrorError(f"The mirrored template is not valid: {problems}") from None
+
+
 def mirror_template(
     student: TalkTemplate,
     idiom: Sequence[IdiomTerm],
@@ -173,36 +203,104 @@ def mirror_template(
     types; their wording goes through :func:`rephrase`.  Raises :class:`MirrorError` when the
     source is not a student template, ``kind`` is the student kind, or the result is invalid.
     """
-    if student.audience is not Audience.STUDENT:
-        raise MirrorError(
-            f"Only a student template can be mirrored; '{student.key}' is a "
-            f"{student.audience.value} template."
-        )
+    _check_student(student)
     if kind is TalkKind.CAREER:
         raise MirrorError(
             "The career talk is the student kind; choose a staff kind "
             "(planning, performance, development, pdp or appraisal)."
         )
-    if key == student.key:
-        raise MirrorError(f"The staff template needs its own key, not '{student.key}'.")
-    data = {
-        "key": key,
-        "name": name if name is not None else KIND_LABELS[kind],
-        "audience": Audience.STAFF,
-        "kind": kind,
-        "description": (
-            description if description is not None else rephrase(student.description, idiom)
-        ),
-        "source": MirrorLink(key=student.key, fingerprint=template_fingerprint(student)),
-        "sections": [_mirror_section(s, idiom) for s in student.sections],
-    }
-    try:
-        # Validate again: rephrasing can lengthen a text beyond its limit, and the key is new.
-        return TalkTemplate.model_validate(
-            {**data, "sections": [s.model_dump() for s in data["sections"]]}
+    _check_key(student, key, "staff")
+    return _validated(
+        {
+            "key": key,
+            "name": name if name is not None else KIND_LABELS[kind],
+            "audience": Audience.STAFF,
+            "kind": kind,
+            "description": (
+                description if description is not None else rephrase(student.description, idiom)
+            ),
+            "source": MirrorLink(key=student.key, fingerprint=template_fingerprint(student)),
+            "sections": [_mirror_section(s, idiom) for s in student.sections],
+        }
+    )
+
+
+# -- trialoog -------------------------------------------------------------------------------
+
+TRIALOGUE_NAME = "Trialoog"
+# The career competencies the work field speaks to best: exploring work and building a network
+# (the keys of the default career competencies).
+COMPANY_DIMENSIONS = frozenset({"work_exploration", "networking"})
+
+
+def trialogue_party(
+    section: Section,
+    prompt: Prompt,
+    opening: bool = False,
+    company_dimensions: frozenset[str] = COMPANY_DIMENSIONS,
+) -> Party:
+    """Who of student, school and company answers ``prompt`` in a trialoog.
+
+    The student leads: the opening prompt is theirs, and so is every prompt of the student
+    talk they answer, and every agreement (the student steers their own career). The work
+    field speaks to work and networks: the company takes the prompts about those career
+    competencies once the student has looked back on their own experience. The school takes
+    the coach's other prompts and the joint ones, such as the follow-up.
+    """
+    if opening:
+        return Party.STUDENT
+    about_work = prompt.dimension in company_dimensions and section.phase is not Phase.LOOK_BACK
+    if about_work and prompt.answer_type is not AnswerType.AGREEMENT:
+        return Party.COMPANY
+    if prompt.respondent is Respondent.COACHEE or prompt.answer_type is AnswerType.AGREEMENT:
+        return Party.STUDENT
+    return Party.SCHOOL
+
+
+def mirror_trialogue(
+    student: TalkTemplate,
+    key: str,
+    name: str | None = None,
+    description: str | None = None,
+    company_dimensions: frozenset[str] = COMPANY_DIMENSIONS,
+) -> TalkTemplate:
+    """A trialoog of student, school and company mirroring the student career talk.
+
+    The student stays the subject, so the wording is the student talk's own (no rephrasing);
+    sections and prompts keep their keys, order, phases, career competencies, respondents and
+    answer types, with mirror links for drift. Each prompt gets the party that answers it
+    (:func:`trialogue_party`); the first prompt is the student's.
+    """
+    _check_student(student)
+    _check_key(student, key, "trialoog")
+    first = next(iter(student.prompts()), (None, None))[1]
+
+    def mirrored(section: Section) -> Section:
+        prompts = [
+            prompt.model_copy(
+                update={
+                    "party": trialogue_party(section, prompt, prompt is first, company_dimensions),
+                    "mirrors": MirrorLink(key=prompt.key, fingerprint=prompt_fingerprint(prompt)),
+                }
+            )
+            for prompt in section.prompts
+        ]
+        return section.model_copy(
+            update={
+                "locked": False,
+                "prompts": prompts,
+                "mirrors": MirrorLink(key=section.key, fingerprint=section_fingerprint(section)),
+            }
         )
-    except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(part) for part in err['loc'])}: {err['msg']}" for err in exc.errors()
-        )
-        raise MirrorError(f"The mirrored template is not valid: {problems}") from None
+
+    return _validated(
+        {
+            "key": key,
+            "name": name if name is not None else f"{TRIALOGUE_NAME} {student.name}",
+            "audience": Audience.TRIALOGUE,
+            "kind": TalkKind.CAREER,
+            "description": description if description is not None else student.description,
+            "source": MirrorLink(key=student.key, fingerprint=template_fingerprint(student)),
+            "sections": [mirrored(s) for s in student.sections],
+        }
+    )

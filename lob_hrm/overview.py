@@ -12,6 +12,9 @@ Definitions used throughout:
 * not assessed counts as rank 0; the gap is ``max(0, target_rank - current_rank)`` and 0
   when there is no target; ``at_target`` is ``None`` when there is no target;
 * the row's own target wins over the role's target for that competency;
+* an employee holding several roles is aimed at the highest level any of them asks:
+  :func:`highest_targets`, the one Python home of that rule (the Odoo export builds its
+  combined roles with it; Odoo's SQL view ``lob.competency.overview`` is its SQL twin);
 * when the same employee and competency appear twice, the last row wins;
 * cells are immutable and shared: equal cells are one object, which keeps a
   10,000 × 25 matrix small and lets the workbook writer style each distinct cell once.
@@ -32,6 +35,7 @@ from .schemas import (
     CompetencyFramework,
     OverviewData,
     Role,
+    RoleTarget,
     TalkRow,
     TalkState,
 )
@@ -232,6 +236,21 @@ class _Cells:
         current = self.ranks[level] if level is not None else 0
         gap = max(0, self.ranks[target] - current)
         return Cell(competency, level, target, gap, gap == 0)
+
+
+def highest_targets(roles: Iterable[Role], ranks: Mapping[str, int]) -> list[RoleTarget]:
+    """The target rule: per competency, the highest level that any of ``roles`` asks.
+
+    ``ranks`` maps level keys to ranks; on a tie the first role's level stays.  Competencies
+    keep the order in which the roles first name them.
+    """
+    highest: dict[str, str] = {}
+    for role in roles:
+        for target in role.targets:
+            known = highest.get(target.competency)
+            if known is None or ranks[target.level] > ranks[known]:
+                highest[target.competency] = target.level
+    return [RoleTarget(competency=key, level=level) for key, level in highest.items()]
 
 
 def _role_targets(roles: Iterable[Role], columns: Mapping[str, int]) -> dict[str, list]:

@@ -83,6 +83,8 @@ class StrEnum(str, Enum):
 class Audience(StrEnum):
     STUDENT = "student"
     STAFF = "staff"
+    # student, school and company together: a conversation guide, mirrored from the student talk
+    TRIALOGUE = "trialoog"
 
 
 class TalkKind(StrEnum):
@@ -114,6 +116,14 @@ class Respondent(StrEnum):
     COACHEE = "coachee"  # student, or employee
     COACH = "coach"  # study-career coach, or manager
     TOGETHER = "together"
+
+
+class Party(StrEnum):
+    """Who answers a prompt of a trialoog: the student leads, school and company join."""
+
+    STUDENT = "student"
+    SCHOOL = "school"  # the college's coach or BPV supervisor
+    COMPANY = "company"  # the company supervisor (praktijkbegeleider)
 
 
 class AnswerType(StrEnum):
@@ -200,6 +210,7 @@ class Prompt(Strict):
     guidance: Text = ""
     required: bool = False
     mirrors: MirrorLink | None = None
+    party: Party | None = None  # trialoog templates only
 
 
 class Section(Strict):
@@ -225,6 +236,27 @@ class TalkTemplate(Strict):
 
     def prompts(self) -> list[tuple[Section, Prompt]]:
         return [(section, prompt) for section in self.sections for prompt in section.prompts]
+
+    @model_validator(mode="after")
+    def _check_parties(self):
+        """Every prompt of a trialoog names its party; other templates have no parties."""
+        trialogue = self.audience is Audience.TRIALOGUE
+        for section, prompt in self.prompts():
+            if trialogue and prompt.party is None:
+                raise PydanticCustomError(
+                    "party_missing",
+                    "the trialoog prompt '{prompt}' of section '{section}' names no party "
+                    "(student, school or company)",
+                    {"prompt": prompt.key, "section": section.key},
+                )
+            if not trialogue and prompt.party is not None:
+                raise PydanticCustomError(
+                    "party_not_trialogue",
+                    "the prompt '{prompt}' of section '{section}' names a party, but only "
+                    "trialoog prompts have one",
+                    {"prompt": prompt.key, "section": section.key},
+                )
+        return self
 
 
 # -- competency framework -----------------------------------------------------------------

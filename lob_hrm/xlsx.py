@@ -1,8 +1,16 @@
 """The Excel workbook of the competency overview, written in openpyxl write-only mode.
 
 One writer, :func:`write_workbook`, used by the Odoo wizard and the command line.  Sheets
-(Dutch, for Dutch users): Overzicht (heatmap), Teams (with a chart), Rollen,
-Ontwikkelpunten, Gesprekkencyclus and Definities.
+(Dutch, for Dutch users; shared labels come from :mod:`lob_hrm.labels`): Overzicht
+(heatmap), Teams (with a chart), Rollen, Rollenmatrix (required level per role, as
+numbers), Cijfers (current, target and gap as numbers, with average and share-at-target
+formulas), Ontwikkelpunten, Gesprekkencyclus and Definities.
+
+Built for people who sort, filter and edit it: the heatmap colours are conditional
+formatting rules that compare a level with the target in the same row (so sorting,
+filtering and editing a level keep them right), level cells offer a drop-down of the level
+names, the per-competency averages and shares of the teams and roles are formulas over the
+Cijfers sheet, and every sheet prints on A4 at the page width with its header repeated.
 
 Write-only mode streams rows to disk, so memory stays flat whatever the number of
 employees.  Its rules shape this module: column widths, frozen panes and row heights are
@@ -22,9 +30,14 @@ from typing import Any, BinaryIO
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import BarChart, Reference
+from openpyxl.formatting.rule import CellIsRule, FormulaRule
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
 
+from . import labels
 from .overview import (
     Cell,
     CycleProgress,
@@ -73,6 +86,20 @@ TALK_STATES = {
     TalkState.CANCELLED: "Geannuleerd",
 }
 
+# Shared labels, in the workbook's Dutch.
+_nl = labels.dutch
+EMPLOYEE, TEAM, ROLE = _nl(labels.EMPLOYEE), _nl(labels.TEAM), _nl(labels.ROLE)
+COMPETENCY, AREA = _nl(labels.COMPETENCY), _nl(labels.AREA)
+CURRENT, TARGET, GAP = _nl(labels.CURRENT_LEVEL), _nl(labels.TARGET_LEVEL), _nl(labels.GAP)
+SHARE_AT_TARGET, AVERAGE = _nl(labels.SHARE_AT_TARGET), _nl(labels.AVERAGE_LEVEL)
+
+# Sheets that formulas and defined names refer to.
+NUMBERS_SHEET = "Cijfers"
+DEFINITIONS_SHEET = "Definities"
+# Defined names over the level rows of the Definities sheet (names and ranks, by rank):
+# the drop-down lists and the colour rules read the levels from there.
+LEVEL_NAMES, LEVEL_RANKS = "LOB_Niveaus", "LOB_Rangen"
+
 # Heatmap classes: (style suffix, legend text, fill colour, font colour).
 HEAT_AT, HEAT_NEAR, HEAT_FAR, HEAT_NONE = "at", "near", "far", "none"
 HEAT = {
@@ -84,12 +111,78 @@ HEAT = {
 
 
 def heat(cell: Cell) -> str:
-    """The heatmap class of a matrix cell."""
+    """The heatmap class of a matrix cell (what the conditional formatting shows)."""
     if cell.level is None or cell.at_target is None:
         return HEAT_NONE
     if cell.at_target:
         return HEAT_AT
     return HEAT_NEAR if cell.gap == 1 else HEAT_FAR
+
+
+def _differential(key: str) -> dict[str, Any]:
+    _, fill, font = HEAT[key]
+    return {
+        "fill": PatternFill(fill_type="solid", fgColor=fill, bgColor=fill),
+        "font": Font(color=font),
+    }
+
+
+def _heat_rules(level: str, target: str) -> list[tuple[str, Any]]:
+    """The heatmap as conditional formatting: (class, rule) for the level cell ``level``
+    (top-left of the range, relative) against the target rank in cell ``target``.
+
+    A level's rank is looked up by name in the Definities sheet, so a level typed or picked
+    in the cell recolours it at once; an empty cell or target is grey, as :func:`heat`.
+    """
+    rank = f"IFERROR(INDEX({LEVEL_RANKS},MATCH({level},{LEVEL_NAMES},0)),0)"
+    formulas = {
+        HEAT_NONE: f'OR({level}="",NOT(ISNUMBER({target})))',
+        HEAT_AT: f"{rank}>={target}",
+        HEAT_NEAR: f"{target}-{rank}=1",
+        HEAT_FAR: f"{target}-{rank}>=2",
+    }
+    return [
+        (key, FormulaRule(formula=[formula], stopIfTrue=True, **_differential(key)))
+        for key, formula in formulas.items()
+    ]
+
+
+def _gap_rules() -> list[Any]:
+    """Gap cells (levels below target) coloured by their value."""
+    return [
+        CellIsRule(operator="equal", formula=["0"], **_differential(HEAT_AT)),
+        CellIsRule(operator="equal", formula=["1"], **_differential(HEAT_NEAR)),
+        CellIsRule(operator="greaterThanOrEqual", formula=["2"], **_differential(HEAT_FAR)),
+    ]
+
+
+def _add_rules(ws: Any, ref: str, rules: Iterable[Any]) -> None:
+    for rule in rules:
+        ws.conditional_formatting.add(ref, rule)
+
+
+def _level_validation(ref: str) -> DataValidation:
+    """A drop-down of the level names on ``ref``; other text is refused."""
+    validation = DataValidation(
+        type="list",
+        formula1=LEVEL_NAMES,
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Onbekend niveau",
+        error="Kies een niveau uit de lijst (zie het blad Definities).",
+    )
+    validation.add(ref)
+    return validation
+
+
+def _define_name(workbook: Workbook, name: str, ref: str) -> None:
+    """A workbook-wide defined name (openpyxl 3.0 keeps a list, 3.1 a dict)."""
+    defined = DefinedName(name, attr_text=ref)
+    names = workbook.defined_names
+    if hasattr(names, "append"):
+        names.append(defined)
+    else:  # openpyxl 3.1
+        names[name] = defined
 
 
 # -- styles -------------------------------------------------------------------------------
@@ -114,6 +207,19 @@ def _named_styles() -> list[NamedStyle]:
         NamedStyle(name=STYLE_PREFIX + "datum", number_format=DATE_FORMAT),
         NamedStyle(name=STYLE_PREFIX + "procent", number_format="0%"),
         NamedStyle(name=STYLE_PREFIX + "decimaal", number_format="0.0"),
+        NamedStyle(
+            name=STYLE_PREFIX + "gebied",
+            font=Font(bold=True),
+            fill=PatternFill("solid", fgColor="B4C6E7"),
+            border=Border(left=_THIN, right=_THIN),
+            alignment=Alignment(horizontal="center", vertical="center", wrap_text=True),
+        ),
+        # Level cells: no fill of their own, the colour rules give it.
+        NamedStyle(
+            name=STYLE_PREFIX + "niveau",
+            border=Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN),
+            alignment=Alignment(horizontal="center", wrap_text=True),
+        ),
     ]
     for suffix, (_, fill, font) in HEAT.items():
         styles.append(
@@ -186,12 +292,15 @@ class _Sheet:
                 self.ws.row_dimensions[row].height = above_height
         if header_height:
             self.ws.row_dimensions[self.header_row].height = header_height
-        # Printed: landscape, all columns on one page width, the header on every page.
+        # Printed: A4 landscape, all columns on one page width, the rows above the table and
+        # its header (and the frozen name columns) on every page.
+        self.ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
         self.ws.page_setup.orientation = "landscape"
         self.ws.page_setup.fitToWidth = 1
         self.ws.page_setup.fitToHeight = 0
         self.ws.sheet_properties.pageSetUpPr.fitToPage = True
-        self.ws.print_title_rows = f"{self.header_row}:{self.header_row}"
+        self.ws.print_title_rows = f"1:{self.header_row}"
+        self.ws.print_title_cols = f"A:{get_column_letter(freeze_column)}"
         for line in lines:
             self.append(line)
         self.append(styler.row(self.ws, (header for header, _ in columns), "kop"))
@@ -217,6 +326,34 @@ class _Sheet:
             cell = self._shared[key] = self.cell(value, style)
         return cell
 
+    def band(
+        self, row: int, first_column: int, *groups: Sequence[str], style: str = "gebied"
+    ) -> list[Any]:
+        """Cells putting the names of ``groups`` above the columns from ``first_column``
+        (1-based) on, each run of equal names within a group merged into one cell: line
+        ``row`` of ``above``."""
+        line: list[Any] = [None] * (first_column - 1)
+        column = first_column
+        for names in groups:
+            start = 0
+            for index, name in enumerate(names):
+                if index and name == names[start]:
+                    line.append(None)
+                    continue
+                self._merge(row, column + start, column + index - 1)
+                start = index
+                line.append(self.cell(name, style))
+            if names:
+                self._merge(row, column + start, column + len(names) - 1)
+            column += len(names)
+        return line
+
+    def _merge(self, row: int, first: int, last: int) -> None:
+        if last > first:
+            self.ws.merged_cells.add(
+                f"{get_column_letter(first)}{row}:{get_column_letter(last)}{row}"
+            )
+
     def close_table(self) -> int:
         """Put the auto-filter over the header and the rows so far; return the last row."""
         last = max(self.rows, self.header_row)
@@ -241,6 +378,9 @@ class _Names:
 
     def __init__(self, framework: CompetencyFramework, roles: Sequence[Role]) -> None:
         self.levels = {level.key: level.name for level in framework.levels}
+        self.ranks = {level.key: level.rank for level in framework.levels}
+        self.level_count = len(framework.levels)
+        self.area_of = {c.key: c.area for c in framework.competencies}
         self.competencies = {c.key: c.name for c in framework.competencies}
         self.areas = {area.key: area.name for area in framework.areas}
         self.roles = {role.key: role.name for role in roles}
@@ -251,6 +391,12 @@ class _Names:
 
     def role(self, key: str) -> str:
         return self.roles.get(key, key)
+
+    def rank(self, key: str | None) -> int | None:
+        return None if key is None else self.ranks[key]
+
+    def area_band(self, competencies: Iterable[str]) -> list[str]:
+        return [self.areas.get(self.area_of[key], self.area_of[key]) for key in competencies]
 
 
 # -- the sheets ---------------------------------------------------------------------------
@@ -264,8 +410,13 @@ def _overzicht(
     overview: Overview,
     progress: Progress | None,
 ) -> None:
-    columns = [("Medewerker", 28), ("Team", 18), ("Rol", 20)]
-    columns += [(names.competencies[key], 15) for key in overview.competencies]
+    """The heatmap: level names, then the target ranks the colour rules compare them with."""
+    keys = overview.competencies
+    width = len(keys)
+    columns = [(EMPLOYEE, 28), (TEAM, 18), (ROLE, 20)]
+    columns += [(names.competencies[key], 15) for key in keys]
+    columns += [(f"{TARGET}: {names.competencies[key]}", 9) for key in keys]
+    band = names.area_band(keys)
 
     def above(sheet: _Sheet) -> list[list[Any]]:
         title: list[Any] = [sheet.cell(data.title, "titel"), None, None]
@@ -273,7 +424,7 @@ def _overzicht(
             title[1:3] = ["Peildatum", sheet.cell(data.reference_date, "datum")]
         # The legend sits above the heatmap columns: visible whatever is filtered or scrolled.
         legend = [sheet.cell(text, f"heat {key}") for key, (text, _, _) in HEAT.items()]
-        return [[*title, *legend]]
+        return [[*title, *legend], sheet.band(2, 4, band, band)]
 
     sheet = _Sheet(
         wb,
@@ -286,28 +437,149 @@ def _overzicht(
         header_height=45,
     )
     level_names = names.levels
-    # Matrix cells are few distinct values (build_overview shares them): map each once.
-    written: dict[Cell, WriteOnlyCell] = {}
-
-    def heat_cell(cell: Cell) -> WriteOnlyCell:
-        value = None if cell.level is None else level_names[cell.level]
-        made = written[cell] = sheet.shared(value, f"heat {heat(cell)}")
-        return made
-
+    # Matrix cells are few distinct objects (build_overview shares them): map each once.
+    levels: dict[int, WriteOnlyCell] = {}
+    targets: dict[int, int | None] = {}
     total = len(overview.matrix)
     for done, row in enumerate(overview.matrix, 1):
         line: list[Any] = [row.employee, row.team, names.role(row.role)]
-        line += [written.get(cell) or heat_cell(cell) for cell in row.cells]
+        cells = row.cells
+        ids = list(map(id, cells))
+        if not all(map(levels.__contains__, ids)):
+            for cell in cells:
+                value = None if cell.level is None else level_names[cell.level]
+                levels[id(cell)] = sheet.shared(value, "niveau")
+                targets[id(cell)] = names.rank(cell.target)
+        line += map(levels.__getitem__, ids)
+        line += map(targets.__getitem__, ids)
         sheet.append(line)
         if progress is not None and done % PROGRESS_EVERY == 0 and done < total:
             progress(done, total)
-    sheet.close_table()
-    if not total:
+    last = sheet.close_table()
+    # Outline the target columns: they serve the colours, users may fold them away.
+    first_target = get_column_letter(4 + width)
+    sheet.ws.column_dimensions.group(
+        first_target, get_column_letter(3 + 2 * width), outline_level=1
+    )
+    if total:
+        first = sheet.header_row + 1
+        levels_ref = f"D{first}:{get_column_letter(3 + width)}{last}"
+        rules = [rule for _, rule in _heat_rules(f"D{first}", f"{first_target}{first}")]
+        _add_rules(sheet.ws, levels_ref, rules)
+        sheet.ws.data_validations.append(_level_validation(levels_ref))
+    else:
         # An empty selection is an answer, not an error: say so where users look first.
         sheet.append([sheet.cell(EMPTY_SELECTION, "vet")])
 
 
-def _summary_line(sheet: _Sheet, summary: GroupSummary) -> list[Any]:
+def _cijfers(wb: Workbook, styler: _Styler, names: _Names, overview: Overview) -> None:
+    """Current level, target and gap as numbers (ranks) per employee and competency, and
+    below them an average and a share-at-target row: formulas, for people who calculate."""
+    keys = overview.competencies
+    columns = [(EMPLOYEE, 28), (TEAM, 18), (ROLE, 20)]
+    for _ in keys:
+        columns += [(CURRENT, 9), (TARGET, 9), (GAP, 11)]
+    competency_band = [[names.competencies[key]] * 3 for key in keys]
+
+    def above(sheet: _Sheet) -> list[list[Any]]:
+        return [sheet.band(1, 4, *competency_band)]
+
+    sheet = _Sheet(
+        wb, styler, NUMBERS_SHEET, columns, freeze_column=3, above=above, above_height=45
+    )
+    numbers: dict[int, tuple[int | None, int | None, int | None]] = {}
+    for row in overview.matrix:
+        line: list[Any] = [row.employee, row.team, names.role(row.role)]
+        for cell in row.cells:
+            made = numbers.get(id(cell))
+            if made is None:
+                target = names.rank(cell.target)
+                gap = None if target is None else cell.gap
+                made = numbers[id(cell)] = (names.rank(cell.level), target, gap)
+            line += made
+        sheet.append(line)
+    last = sheet.close_table()
+    first = sheet.header_row + 1
+    if not overview.matrix:
+        return
+    gap_columns = [get_column_letter(6 + 3 * index) for index in range(len(keys))]
+    # one set of rules over every gap column (a space-separated range list)
+    _add_rules(sheet.ws, " ".join(f"{c}{first}:{c}{last}" for c in gap_columns), _gap_rules())
+    sheet.append([])
+    average = [sheet.cell(AVERAGE, "vet"), None, None]
+    share = [sheet.cell(SHARE_AT_TARGET, "vet"), None, None]
+    for index in range(3 * len(keys)):
+        column = get_column_letter(4 + index)
+        cells = f"{column}{first}:{column}{last}"
+        average.append(sheet.cell(f'=IFERROR(AVERAGE({cells}),"")', "decimaal"))
+        if index % 3 == 2:  # under the gap: targets reached (gap 0) of the targets set
+            share.append(sheet.cell(f'=IFERROR(COUNTIF({cells},0)/COUNT({cells}),"")', "procent"))
+        else:
+            share.append(None)
+    sheet.append(average)
+    sheet.append(share)
+
+
+def _rollenmatrix(
+    wb: Workbook, styler: _Styler, names: _Names, roles: Sequence[Role], overview: Overview
+) -> None:
+    """The level each role requires per competency, as its rank (1 = the lowest level)."""
+    keys = overview.competencies
+    columns = [(ROLE, 24), ("Groep", 22)]
+    columns += [(names.competencies[key], 12) for key in keys]
+
+    def above(sheet: _Sheet) -> list[list[Any]]:
+        return [sheet.band(1, 3, names.area_band(keys))]
+
+    sheet = _Sheet(
+        wb, styler, "Rollenmatrix", columns, freeze_column=2, above=above, above_height=30
+    )
+    column_of = {key: index for index, key in enumerate(keys)}
+    for role in roles:
+        line: list[Any] = [None] * len(keys)
+        for target in role.targets:
+            if target.competency in column_of:
+                line[column_of[target.competency]] = names.rank(target.level)
+        sheet.append([role.name, names.groups.get(role.key), *line])
+    sheet.close_table()
+
+
+class _Numbers:
+    """Formulas over the Cijfers sheet: the average level and the share at target of one
+    competency, for everybody or for the rows whose team (or role) column holds a value."""
+
+    def __init__(self, employees: int) -> None:
+        self.first = 3  # below the competency band and the header
+        self.last = max(self.first, 2 + employees)
+
+    def _range(self, column: str) -> str:
+        return f"{NUMBERS_SHEET}!${column}${self.first}:${column}${self.last}"
+
+    def average(self, index: int, where: tuple[str, str] | None) -> str:
+        current = self._range(get_column_letter(4 + 3 * index))
+        if where is None:
+            return f'=IFERROR(AVERAGE({current}),"")'
+        column, value = where
+        return f'=IFERROR(AVERAGEIFS({current},{self._range(column)},{value}),"")'
+
+    def share(self, index: int, where: tuple[str, str] | None) -> str:
+        gap = self._range(get_column_letter(6 + 3 * index))
+        if where is None:
+            return f'=IFERROR(COUNTIF({gap},0)/COUNT({gap}),"")'
+        column, value = where
+        group = f"{self._range(column)},{value}"
+        return f'=IFERROR(COUNTIFS({gap},0,{group})/COUNTIFS({gap},">=0",{group}),"")'
+
+
+def _summary_line(
+    sheet: _Sheet,
+    summary: GroupSummary,
+    numbers: _Numbers,
+    where: str | None = None,
+) -> list[Any]:
+    """The figures of a group; per competency its share at target and average level are
+    formulas over the Cijfers sheet (``where``: the Cijfers column holding the group's name,
+    matched with column A of the row being written; ``None``: everybody)."""
     line: list[Any] = [
         summary.employees,
         _share(sheet, summary.assessed_share),
@@ -315,17 +587,21 @@ def _summary_line(sheet: _Sheet, summary: GroupSummary) -> list[Any]:
         _decimal(sheet, summary.average_rank),
         summary.open_gaps,
     ]
-    for stats in summary.competencies:
-        line += [_share(sheet, stats.at_target_share), _decimal(sheet, stats.average_rank)]
+    match = None if where is None else (where, f"$A{sheet.rows + 1}")
+    for index in range(len(summary.competencies)):
+        line += [
+            sheet.cell(numbers.share(index, match), "procent"),
+            sheet.cell(numbers.average(index, match), "decimaal"),
+        ]
     return line
 
 
 def _summary_columns(names: _Names, overview: Overview) -> list[tuple[str, float]]:
     columns = [
-        ("Medewerkers", 13),
+        (_nl(labels.EMPLOYEES), 13),
         ("Beoordeeld", 12),
         ("Op doelniveau", 12),
-        ("Gem. niveau", 11),
+        (AVERAGE, 11),
         ("Open ontwikkelpunten", 13),
     ]
     for key in overview.competencies:
@@ -351,8 +627,9 @@ def _teams(
     names: _Names,
     overview: Overview,
     team_hours: Mapping[str, TeamHours] | None,
+    numbers: _Numbers,
 ) -> None:
-    columns = [("Team", 24), *_summary_columns(names, overview)]
+    columns = [(TEAM, 24), *_summary_columns(names, overview)]
     if team_hours is not None:
         columns = [*columns[:6], *HOURS_COLUMNS, *columns[6:]]
     sheet = _Sheet(wb, styler, "Teams", columns, header_height=60)
@@ -365,11 +642,11 @@ def _teams(
         return _hours_line(sheet, team_hours.get(team))
 
     for summary in overview.teams:
-        line = [summary.name, *_summary_line(sheet, summary)]
+        line = [summary.name, *_summary_line(sheet, summary, numbers, "B")]
         sheet.append(_with_hours(line, hours(summary.name)))
     last = sheet.close_table()
     sheet.append([])
-    total = [sheet.cell("Alle teams", "vet"), *_summary_line(sheet, overview.total)]
+    total = [sheet.cell("Alle teams", "vet"), *_summary_line(sheet, overview.total, numbers)]
     sheet.append(_with_hours(total, hours(None)))
     count = len(overview.teams)
     if not count:
@@ -397,26 +674,29 @@ def _teams(
     sheet.ws.add_chart(chart, f"A{sheet.rows + 3}")
 
 
-def _rollen(wb: Workbook, styler: _Styler, names: _Names, overview: Overview) -> None:
-    columns = [("Rol", 24), ("Groep", 22), *_summary_columns(names, overview)]
+def _rollen(
+    wb: Workbook, styler: _Styler, names: _Names, overview: Overview, numbers: _Numbers
+) -> None:
+    columns = [(ROLE, 24), ("Groep", 22), *_summary_columns(names, overview)]
     sheet = _Sheet(wb, styler, "Rollen", columns, header_height=60)
     for summary in overview.roles:
         line = [names.role(summary.name), names.groups.get(summary.name)]
-        sheet.append([*line, *_summary_line(sheet, summary)])
+        sheet.append([*line, *_summary_line(sheet, summary, numbers, "C")])
     sheet.close_table()
     sheet.append([])
-    sheet.append([sheet.cell("Alle rollen", "vet"), None, *_summary_line(sheet, overview.total)])
+    total = _summary_line(sheet, overview.total, numbers)
+    sheet.append([sheet.cell("Alle rollen", "vet"), None, *total])
 
 
 def _ontwikkelpunten(wb: Workbook, styler: _Styler, names: _Names, overview: Overview) -> None:
     columns = [
-        ("Medewerker", 28),
-        ("Team", 18),
-        ("Rol", 20),
-        ("Competentie", 30),
-        ("Huidig niveau", 16),
-        ("Doelniveau", 16),
-        ("Achterstand (niveaus)", 12),
+        (EMPLOYEE, 28),
+        (TEAM, 18),
+        (ROLE, 20),
+        (COMPETENCY, 30),
+        (CURRENT, 16),
+        (TARGET, 16),
+        (f"{GAP} (niveaus)", 12),
         ("Afgesproken actie", 50),
         ("Deadline", 12),
         ("Status", 12),
@@ -444,7 +724,9 @@ def _ontwikkelpunten(wb: Workbook, styler: _Styler, names: _Names, overview: Ove
                     ACTION_STATUS[action.status],
                 ]
             )
-    sheet.close_table()
+    last = sheet.close_table()
+    if overview.gaps:
+        _add_rules(sheet.ws, f"G{sheet.header_row + 1}:G{last}", _gap_rules())
 
 
 def _progress_line(sheet: _Sheet, progress: CycleProgress, team: Any) -> list[Any]:
@@ -528,7 +810,11 @@ def _definities(
         ("Toelichting (niveaus, doelen, richtvraag, herformulering)", 60),
         ("Vermijden", 30),
     ]
-    sheet = _Sheet(wb, styler, "Definities", columns, freeze_column=3)
+    sheet = _Sheet(wb, styler, DEFINITIONS_SHEET, columns, freeze_column=3)
+    # The level rows come first, by rank: name them for the drop-downs and colour rules.
+    first, last = 2, 1 + len(framework.levels)
+    _define_name(wb, LEVEL_NAMES, f"{DEFINITIONS_SHEET}!$C${first}:$C${last}")
+    _define_name(wb, LEVEL_RANKS, f"{DEFINITIONS_SHEET}!$D${first}:$D${last}")
     for kind, key, name, rank, area, description, notes, avoid in _definitions(
         framework, roles, dimensions, idiom, names
     ):
@@ -575,9 +861,12 @@ def write_workbook(
     names = _Names(framework, roles)
     wb = Workbook(write_only=True)
     styler = _Styler(wb)
+    numbers = _Numbers(len(overview.matrix))
     _overzicht(wb, styler, names, data, overview, progress)
-    _teams(wb, styler, names, overview, team_hours)
-    _rollen(wb, styler, names, overview)
+    _teams(wb, styler, names, overview, team_hours, numbers)
+    _rollen(wb, styler, names, overview, numbers)
+    _rollenmatrix(wb, styler, names, roles, overview)
+    _cijfers(wb, styler, names, overview)
     _ontwikkelpunten(wb, styler, names, overview)
     _gesprekkencyclus(wb, styler, overview)
     _definities(wb, styler, names, framework, roles, dimensions, idiom)

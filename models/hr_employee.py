@@ -131,3 +131,26 @@ class HrEmployee(models.Model):
                 if not known or level.level_progress > known.level_progress:
                     wanted[target.skill_id] = level
         return targets
+
+    # -- competence file (bekwaamheidsdossier) -------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        employees = super().create(vals_list)
+        # every employee has a competence file from the start, so HR finds all of them
+        self.env["lob.dossier"].sudo()._lob_create_missing(employees)
+        return employees
+
+    def action_open_lob_dossier(self):
+        """The employee's competence file, if the user may read it (the employee, their
+        managers and HR)."""
+        self.ensure_one()
+        dossier = self.env["lob.dossier"]._lob_for_employee(self)
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Competence file"),
+            "res_model": "lob.dossier",
+            "res_id": dossier.id,
+            "view_mode": "form",
+            "target": "current",
+        }

@@ -26,3 +26,7 @@ class HrEmployeePublic(models.Model):
     def action_lob_professionalisation(self):
         self.ensure_one()
         return self.env["hr.employee"].browse(self.id).action_lob_professionalisation()
+
+    def action_open_lob_dossier(self):
+        self.ensure_one()
+        return self.env["hr.employee"].browse(self.id).action_open_lob_dossier()

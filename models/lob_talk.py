@@ -1,7 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import timedelta
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .lob_talk_part_mixin import lob_as_internal, lob_internal_write, lob_is_internal
@@ -273,6 +273,8 @@ class LobTalk(models.Model):
         return talks
 
     def write(self, vals):
+        if set(vals) == {"answer_ids"} and self._lob_write_answers(vals["answer_ids"]):
+            return True
         if "employee_id" in vals:
             self._lob_check_employee_company(vals)
         if not lob_is_internal(self.env):
@@ -281,6 +283,26 @@ class LobTalk(models.Model):
         if "template_id" in vals:
             self._lob_sync_answers()
         return result
+
+    def _lob_write_answers(self, commands):
+        """Save answers as the form sends them (update commands only) on the answer lines,
+        without updating the talk's own row (its write_date): the employee and the conductor
+        typing their own answers at the same time then never conflict on the talk (a
+        serialization failure that Odoo retries after a random pause of up to seconds).
+        Return False, writing nothing, for any other command: the normal write handles it."""
+        if not commands or any(
+            not isinstance(cmd, (list, tuple)) or cmd[0] != Command.UPDATE for cmd in commands
+        ):
+            return False
+        answers = self.env["lob.talk.answer"].browse([cmd[1] for cmd in commands])
+        if answers.sudo().talk_id - self:
+            return False
+        self.check_access("write")
+        if not lob_is_internal(self.env):
+            self._lob_check_write({"answer_ids"})
+        for cmd in commands:
+            answers.browse(cmd[1]).write(cmd[2])
+        return True
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_locked_or_started(self):

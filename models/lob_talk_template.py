@@ -147,7 +147,7 @@ class LobTalkTemplate(models.Model):
                 )
             if template.parent_id == template or template.source_id == template:
                 raise ValidationError(self.env._("A template cannot refer to itself."))
-            if template.source_id and template.audience != "staff":
+            if template.source_id and template.audience not in self._lob_mirror_audiences():
                 raise ValidationError(
                     self.env._("Only a staff template can mirror a student template.")
                 )
@@ -156,7 +156,9 @@ class LobTalkTemplate(models.Model):
     def _compute_alignment_display(self):
         for template in self:
             template.alignment_display = (
-                f"{template.alignment_score} / 100" if template.audience == "staff" else False
+                f"{template.alignment_score} / 100"
+                if template.audience in self._lob_mirror_audiences()
+                else False
             )
 
     @api.depends("alignment_checks", "finding_ids.check", "finding_ids.accepted")

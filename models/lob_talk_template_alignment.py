@@ -19,6 +19,11 @@ class LobTalkTemplateAlignment(models.AbstractModel):
     _name = "lob.talk.template.alignment"
     _description = "Alignment of a talk template"
 
+    def _lob_mirror_audiences(self):
+        """The audiences whose templates mirror a student template and are aligned with it
+        (extended by the trialoog)."""
+        return ("staff",)
+
     def _lob_mark_source_reviewed(self):
         """The template follows its student template as it is now."""
         for template in self.filtered("source_id"):
@@ -40,7 +45,10 @@ class LobTalkTemplateAlignment(models.AbstractModel):
         """Recompute score and findings of these staff templates and of the staff templates
         that mirror these student templates (their drift)."""
         # a changed student template moves its mirrors' drift, in every company
-        templates = (self.sudo() | self.sudo().mirror_ids).filtered(lambda t: t.audience == "staff")
+        audiences = self._lob_mirror_audiences()
+        templates = (self.sudo() | self.sudo().mirror_ids).filtered(
+            lambda t: t.audience in audiences
+        )
         Finding = self.env["lob.talk.template.finding"].sudo()
         # the vocabulary and source schemas are shared by the templates refreshed together
         memo = {}

@@ -204,8 +204,14 @@ class LobTalkWorkflowMixin(models.AbstractModel):
                     )
                 )
 
+    def _lob_mail_queued(self):
+        """The talk as sudo, with its mails queued for the mail queue cron instead of sent
+        while the user waits for the button: an SMTP round trip per recipient (or a timeout
+        when the server is down) inside the request held a worker for seconds."""
+        return self.sudo().with_context(mail_notify_force_send=False)
+
     def _lob_schedule_preparation(self):
-        for talk in self.sudo():
+        for talk in self._lob_mail_queued():
             if talk.employee_user_id:
                 talk.activity_schedule(
                     "mail.mail_activity_data_todo",
@@ -216,7 +222,7 @@ class LobTalkWorkflowMixin(models.AbstractModel):
                 )
 
     def _lob_schedule_signing(self):
-        for talk in self.sudo():
+        for talk in self._lob_mail_queued():
             for user in talk.employee_user_id | talk.conductor_user_id:
                 talk.activity_schedule(
                     "mail.mail_activity_data_todo",
@@ -229,7 +235,7 @@ class LobTalkWorkflowMixin(models.AbstractModel):
         template = self.env.ref(xmlid, raise_if_not_found=False)
         if not template:
             return
-        for talk in self.sudo():
+        for talk in self._lob_mail_queued():
             talk.message_post_with_source(
                 template,
                 subtype_xmlid="mail.mt_comment",

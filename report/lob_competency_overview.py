@@ -11,9 +11,11 @@ class LobCompetencyOverview(models.Model):
 
     Definitions shared with the Excel workbook (``lob_hrm.overview``): levels are ranked
     1, 2, ... by ``level_progress`` within their framework; not assessed counts as rank 0;
-    the target is the highest level the employee's current roles ask
-    (``hr.employee._lob_targets``); the gap is ``max(0, target rank - current rank)``,
-    0 without a target; *at target* is empty without a target.
+    the target is the highest level the employee's current roles ask (the ``targets`` CTE
+    below is the SQL home of that rule; ``lob_hrm.overview.highest_targets`` its Python
+    home, which the export uses for combined roles); the gap is
+    ``max(0, target rank - current rank)``, 0 without a target; *at target* is empty
+    without a target.
     """
 
     _name = "lob.competency.overview"

@@ -7,8 +7,10 @@ import openpyxl
 from dateutil.relativedelta import relativedelta
 
 from odoo.fields import Command
-from odoo.tests import tagged
+from odoo.tests import TransactionCase, tagged
 
+from ..lob_hrm import labels
+from ..lob_hrm.alignment import CHECKS
 from ..lob_hrm.xlsx import EMPTY_SELECTION
 from .overview_common import LobOverviewCommon
 
@@ -83,7 +85,7 @@ class TestCompetencyExport(LobOverviewCommon):
 
     def _matrix(self, wb):
         """Overzicht below its header: {employee: (team, role, levels...)}."""
-        return {row[0]: tuple(row[1:6]) for row in self._sheet(wb["Overzicht"], 3) if row[0]}
+        return {row[0]: tuple(row[1:6]) for row in self._sheet(wb["Overzicht"], 4) if row[0]}
 
     def test_officer_workbook_cell_by_cell(self):
         wb, wizard = self._workbook(self.officer_user)
@@ -93,7 +95,7 @@ class TestCompetencyExport(LobOverviewCommon):
         ws = wb["Overzicht"]
         self.assertEqual(ws["A1"].value, f"LOB-competentieoverzicht {self.company.name}")
         self.assertEqual(
-            self._sheet(ws)[1][:6], ["Medewerker", "Team", "Rol", "Gesprek", "Netwerk", "Beleid"]
+            self._sheet(ws)[2][:6], ["Medewerker", "Team", "Rol", "Gesprek", "Netwerk", "Beleid"]
         )
         matrix = self._matrix(wb)
         self.assertEqual(
@@ -104,13 +106,26 @@ class TestCompetencyExport(LobOverviewCommon):
                 "Bram": ("Zorg (test)", "SLB (test) + Decaan (test)", "Start", None, None),
             },
         )
-        # heat: green at target, orange one level below, red further below, grey no target
-        fills = {
-            row[0].value: [c.fill.fgColor.rgb for c in row[3:6]] for row in ws.iter_rows(min_row=3)
-        }
-        self.assertEqual(fills["Anna"], [GREEN, ORANGE, GREY])
-        self.assertEqual(fills["Bram"], [RED, GREY, GREY])  # not assessed: grey
-        self.assertEqual(fills["Cato"], [GREEN, GREEN, GREY])
+        # the target ranks beside the levels (the highest any of the roles asks), which the
+        # colour rules compare the levels with: sorting or editing keeps the colours right
+        targets = {row[0]: row[6:9] for row in self._sheet(ws, 4)}
+        self.assertEqual(targets["Anna"], [3, 2, None])
+        self.assertEqual(targets["Bram"], [3, 3, 4])  # SLB + Decaan: the highest of both
+        self.assertEqual(targets["Cato"], [3, 2, None])
+        (heat,) = ws.conditional_formatting
+        self.assertEqual(str(heat.sqref), "D4:F6")
+        self.assertEqual(
+            [rule.dxf.fill.bgColor.rgb for rule in heat.rules], [GREY, GREEN, ORANGE, RED]
+        )
+        (levels,) = ws.data_validations.dataValidation
+        self.assertEqual((levels.formula1, str(levels.sqref)), ("LOB_Niveaus", "D4:F6"))
+        self.assertEqual(
+            [row[2] for row in self._sheet(wb["Definities"], 2)[:4]],
+            ["Start", "Basis", "Vak", "Excellent"],
+        )
+        matrix_roles = {row[0]: row[2:5] for row in self._sheet(wb["Rollenmatrix"], 3)}
+        self.assertEqual(matrix_roles["SLB (test) + Decaan (test)"], [3, 3, 4])
+        self.assertEqual(matrix_roles["SLB (test)"], [3, 2, None])
 
         teams = self._sheet(wb["Teams"])
         self.assertEqual(
@@ -211,14 +226,14 @@ class TestCompetencyExport(LobOverviewCommon):
             company_ids=[Command.set(self.company.ids)],
             department_ids=[Command.set((self.zorg | self.techniek).ids)],
         )
-        self.assertEqual(wb["Overzicht"]["A3"].value, EMPTY_SELECTION)
+        self.assertEqual(wb["Overzicht"]["A4"].value, EMPTY_SELECTION)
         cells = {cell for sheet in wb for row in sheet.iter_rows(values_only=True) for cell in row}
         self.assertFalse(cells & {"Anna", "Bram", "Cato"})
 
     def test_filters_matching_nobody_write_a_workbook_that_says_so(self):
         empty = self.env["hr.department"].create({"name": "Leeg team (test)"})
         wb, _wizard = self._workbook(self.officer_user, department_ids=[Command.set(empty.ids)])
-        self.assertEqual(wb["Overzicht"]["A3"].value, EMPTY_SELECTION)
+        self.assertEqual(wb["Overzicht"]["A4"].value, EMPTY_SELECTION)
         self.assertEqual(self._matrix(wb), {EMPTY_SELECTION: (None,) * 5})
 
     def test_filters_teams_and_roles(self):
@@ -286,3 +301,34 @@ class TestCompetencyExport(LobOverviewCommon):
             inputs = wizard._lob_read()
         self.assertEqual(len({row.employee for row in inputs["data"].rows}), 200)
         self.assertEqual(len(inputs["data"].rows), 600)
+
+
+@tagged("post_install", "-at_install")
+class TestSharedLabels(TransactionCase):
+    """The screens, the CLI and the workbook name the same things alike: the Odoo labels
+    (literals, for Odoo's translation export) equal the core's catalogue."""
+
+    def test_overview_fields_use_the_catalogue(self):
+        expected = {
+            "employee_id": labels.EMPLOYEE,
+            "department_id": labels.TEAM,
+            "role_id": labels.ROLE,
+            "skill_id": labels.COMPETENCY,
+            "area_id": labels.AREA,
+            "skill_type_id": labels.FRAMEWORK,
+            "current_level_id": labels.CURRENT_LEVEL,
+            "target_level_id": labels.TARGET_LEVEL,
+            "gap": labels.GAP,
+            "at_target_rate": labels.SHARE_AT_TARGET,
+            "below_target": labels.BELOW_TARGET,
+        }
+        fields = self.env["lob.competency.overview"]._fields
+        self.assertEqual({name: fields[name].string for name in expected}, expected)
+
+    def test_alignment_checks_read_alike_on_screen_and_in_the_cli(self):
+        screens = self.env["lob.talk.template.finding"].with_context(lang="en_US")._check_labels()
+        screens_shared = {code: screens[code] for code in CHECKS}
+        self.assertEqual(screens_shared, labels.ALIGNMENT_CHECKS)
+        # the CLI prints the core's checks: the same words (it said "career dimensions")
+        self.assertEqual({code: label for code, (label, _) in CHECKS.items()}, screens_shared)
+        self.assertEqual(CHECKS["dimensions"][0], "Career competencies covered")

@@ -9,7 +9,7 @@ from odoo import api, fields, models
 from odoo.tools import SQL, unique
 
 from ..lob_hrm import schemas, xlsx
-from ..lob_hrm.overview import TeamHours
+from ..lob_hrm.overview import TeamHours, highest_targets
 from ..models.lob_exchange import slugify_key
 
 NO_TEAM = "(geen team)"
@@ -236,12 +236,6 @@ class LobCompetencyExportWizard(models.TransientModel):
                 parts = [schema_of[role] for role in employee_roles]
                 key = slugify_key(" ".join(part.key for part in parts), taken)
                 taken.add(key)
-                highest = {}
-                for part in parts:
-                    for target in part.targets:
-                        known = highest.get(target.competency)
-                        if not known or ranks[target.level] > ranks[known]:
-                            highest[target.competency] = target.level
                 combined[employee_roles] = schemas.Role(
                     key=key,
                     name=" + ".join(part.name for part in parts)[:200],
@@ -249,10 +243,8 @@ class LobCompetencyExportWizard(models.TransientModel):
                     description=self.env._(
                         "Combination of roles: the highest level each role asks."
                     ),
-                    targets=[
-                        schemas.RoleTarget(competency=competency, level=level)
-                        for competency, level in highest.items()
-                    ],
+                    # the one target rule of the core, as the SQL view applies it
+                    targets=highest_targets(parts, ranks),
                 )
             role_of[employee_id] = combined[employee_roles].key
         return [*schema_of.values(), *combined.values()], role_of

@@ -1,0 +1,155 @@
+"""Benchmark of the LOB policy monitor in a running Odoo 18.
+
+Usage: python3 bench/bench_policy_monitor.py [--employees 2000] [--db NAME]
+
+Uses the college of ``bench_odoo_export.generate`` (N employees in teams of 40, roles with
+hours, competency levels with history, professionalisation, a talk and agreements per
+employee), signs half of the talks and adds a team plan per team, in a transaction rolled back
+at the end. Measures, as the administrator: the time to compute all indicators for every team
+and the college, the number of queries (against a college of a tenth of the size: it must be
+the same), the peak memory (tracemalloc, own run), and the policy sheet through the core
+writer. Target: all indicators within 1 s with a constant number of queries. Not part of the
+test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import bench_odoo_export as base
+
+# the add-on's core, importable without Odoo: straight from this checkout
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from lob_hrm.policy import INDICATORS, Status, school_year_of
+from lob_hrm.xlsx_policy import PolicyRow, write_policy_workbook
+
+try:
+    import odoo
+    from odoo.tools import config
+except ImportError:  # reported as "skipped" by main()
+    odoo = None
+
+BENCH_DB = "lob_hrm_bench_policy"
+TARGET_SECONDS = 1.0
+
+
+def prepare(env, employees):
+    _framework, teams = base.generate(env, employees)
+    today = dt.date.today()
+    year = school_year_of(today)
+    env.cr.execute(
+        "UPDATE lob_talk SET state = 'signed', held_date = now(), "
+        "employee_signed_date = now(), conductor_signed_date = now() WHERE id % 2 = 0"
+    )
+    env["lob.role.assignment"].search([("department_id", "in", teams.ids)]).write({"hours": 40})
+    policy = env["lob.policy"].search(
+        [
+            ("company_id", "=", env.company.id),
+            ("state", "in", ("draft", "adopted")),
+            ("school_year_from", "<=", year),
+            ("school_year_to", ">=", year),
+        ]
+    )
+    policy.write({"state": "archived"})
+    return teams, year, today
+
+
+def small_college(env, employees):
+    """A tenth of the college in its own company, for the query count."""
+    company = env["res.company"].create({"name": "Bench small college"})
+    teams = env["hr.department"].create(
+        [{"name": f"Small team {t}", "company_id": company.id} for t in range(5)]
+    )
+    env["hr.employee"].create(
+        [
+            {"name": f"Small {e}", "company_id": company.id, "department_id": teams[e % 5].id}
+            for e in range(employees)
+        ]
+    )
+    env.flush_all()
+    return company
+
+
+def measure(env, companies, year, today, trace=False):
+    env.invalidate_all()
+    if trace:
+        tracemalloc.start()
+    queries = env.cr.sql_log_count
+    start = time.perf_counter()
+    figures = env["lob.policy.monitor"]._lob_figures(companies, year, today)
+    seconds = time.perf_counter() - start
+    queries = env.cr.sql_log_count - queries
+    peak = 0
+    if trace:
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+    return figures, seconds, queries, peak / 2**20
+
+
+def sheet(figures):
+    rows = [
+        PolicyRow(
+            pillar="Pijler",
+            goal=INDICATORS[f.indicator].name,
+            indicator=f.indicator,
+            team=str(f.team) if f.team else None,
+            value=f.value,
+            target=50,
+            status=Status.NO_DATA if f.value is None else Status.ON_TRACK,
+            trend={2024: f.value, 2025: f.value},
+        )
+        for f in figures
+    ]
+    start = time.perf_counter()
+    buffer = io.BytesIO()
+    write_policy_workbook(buffer, rows)
+    return len(rows), time.perf_counter() - start, len(buffer.getvalue()) / 1024
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--employees", type=int, default=2000)
+    parser.add_argument("--db", default=BENCH_DB)
+    args = parser.parse_args(argv)
+    if odoo is None:
+        print("skipped: odoo is not importable (run with the Python that runs Odoo 18)")
+        return 0
+    base._ensure_db(odoo, args.db)
+    config.parse_config(
+        [f"--addons-path={base._addons_path(odoo)}", "-d", args.db, "--log-level=warn"]
+    )
+    registry = odoo.modules.registry.Registry(args.db)
+    with registry.cursor() as cr:
+        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+        start = time.perf_counter()
+        _teams, year, today = prepare(env, args.employees)
+        small_company = small_college(env, args.employees // 10)
+        print(f"generated {args.employees:,} employees in {time.perf_counter() - start:.0f} s")
+        env = env(user=env.ref("base.user_admin").id)
+        company = env.company
+        measure(env, company, year, today)  # warm the caches
+        _figures, _s, small_queries, _p = measure(env, small_company, year, today)
+        figures, seconds, queries, _p = measure(env, company, year, today)
+        peak = measure(env, company, year, today, trace=True)[3]
+        rows, sheet_seconds, size = sheet(figures)
+        cr.rollback()
+    team_count = len({f.team for f in figures if f.team})
+    print(f"\n== Policy monitor, {args.employees:,} employees in {team_count} teams")
+    print(f"   all indicators      {seconds:6.3f} s   ({len(figures)} figures)")
+    print(f"   queries             {queries:6d}   ({small_queries} for a tenth of the college)")
+    print(f"   peak memory         {peak:6.1f} MB (tracemalloc, own run)")
+    print(f"   policy sheet        {sheet_seconds:6.3f} s   ({rows} rows, {size:.0f} KB)")
+    ok = seconds <= TARGET_SECONDS and queries == small_queries
+    print(f"   targets: ≤ {TARGET_SECONDS:.0f} s, queries constant: {'OK' if ok else 'MISSED'}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,253 @@
+"""The college's LOB policy: pillars, indicators, goals and team work plans (Odoo-free).
+
+A policy states *why* (vision, bigger story), *what* (goals under the four pillars of the
+Ambitieagenda LOB mbo, each with a measurable indicator, a target and a baseline) and *how*
+(strategy actions).  Team work plans colour within its lines: a team may set a stricter
+target than the college, never a looser one.
+
+The indicators are computed by the Odoo add-on from its own records; this module only
+defines them (unit, range, which direction is better) and validates what refers to them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+Key = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Text = Annotated[str, StringConstraints(max_length=4000)]
+
+# The Dutch school year starts on 1 August.
+SCHOOL_YEAR_START_MONTH = 8
+
+
+class Pillar(str, Enum):
+    """The four pillars of the Ambitieagenda LOB mbo (the defaults of the editable list)."""
+
+    VISION_POLICY = "vision_policy"
+    ACTIVITIES_GUIDANCE = "activities_guidance"
+    QUALITY_MONITORING = "quality_monitoring"
+    PROFESSIONALISATION = "professionalisation"
+
+
+class Unit(str, Enum):
+    PERCENT = "percent"
+    HOURS = "hours"
+    SCORE = "score"
+
+
+class Status(str, Enum):
+    ON_TRACK = "on_track"
+    AT_RISK = "at_risk"
+    OFF_TRACK = "off_track"
+    NO_DATA = "no_data"
+
+
+class IndicatorDef(BaseModel):
+    """What an indicator measures: its unit, its range and whether higher is better."""
+
+    model_config = ConfigDict(frozen=True)
+
+    code: Key
+    name: str
+    unit: Unit
+    minimum: float = 0.0
+    maximum: float | None = 100.0
+    higher_is_better: bool = True
+
+    def in_range(self, value: float) -> bool:
+        return value >= self.minimum and (self.maximum is None or value <= self.maximum)
+
+
+def _indicator(code, name, unit=Unit.PERCENT, maximum=100.0, higher=True):
+    return IndicatorDef(code=code, name=name, unit=unit, maximum=maximum, higher_is_better=higher)
+
+
+# The seven indicators of the monitor, some with more than one figure.  Codes are stable:
+# goals, snapshots and exchange files refer to them.
+INDICATORS: dict[str, IndicatorDef] = {
+    d.code: d
+    for d in (
+        # 1. reflective talks at all levels
+        _indicator("talks_staff", "Staff with a signed talk"),
+        _indicator("talks_coach", "Coaches with a signed talk"),
+        _indicator("talks_leader", "Team leaders with a signed talk"),
+        _indicator("talks_director", "Directors with a signed talk"),
+        # 2. competencies
+        _indicator("competency_at_target", "LOB competencies at target level"),
+        _indicator("competency_unassessed", "Role holders not assessed for a year", higher=False),
+        # 3. professionalisation
+        _indicator("prof_at_norm", "Staff at the professionalisation norm"),
+        _indicator("prof_median_hours", "Median professionalisation hours", Unit.HOURS, None),
+        # 4. template alignment
+        _indicator("template_alignment", "Template alignment score", Unit.SCORE),
+        _indicator("template_drift", "Templates with open drift", higher=False),
+        # 5. roles and facilities consistent across teams
+        _indicator("role_hours_consistent", "Role hours in line with the college"),
+        # 6. team work plans
+        _indicator("plan_adopted", "Team work plans adopted"),
+        _indicator("plan_discussed", "Team work plans discussed in the team"),
+        # 7. agreements
+        _indicator("agreement_overdue", "Agreements overdue", higher=False),
+    )
+}
+
+
+def school_year_label(start_year: int) -> str:
+    """``2026`` → ``"2026-2027"``."""
+    return f"{start_year}-{start_year + 1}"
+
+
+def school_year_bounds(start_year: int) -> tuple[dt.date, dt.date]:
+    """The first and last day of the school year that starts in ``start_year``."""
+    return (
+        dt.date(start_year, SCHOOL_YEAR_START_MONTH, 1),
+        dt.date(start_year + 1, SCHOOL_YEAR_START_MONTH, 1) - dt.timedelta(days=1),
+    )
+
+
+def school_year_of(day: dt.date) -> int:
+    """The start year of the school year ``day`` falls in."""
+    return day.year if day.month >= SCHOOL_YEAR_START_MONTH else day.year - 1
+
+
+class PolicyError(ValueError):
+    """A policy or plan that breaks a rule; ``path`` says where, ``code`` which rule."""
+
+    def __init__(self, code: str, path: str, message: str):
+        super().__init__(f"{path}: {message}")
+        self.code = code
+        self.path = path
+
+
+def check_target(indicator: str, target: float | None, baseline: float | None = None) -> None:
+    """A goal needs a known indicator, and its target and baseline inside its range."""
+    definition = INDICATORS.get(indicator)
+    if definition is None:
+        raise PolicyError("unknown_indicator", indicator, "unknown indicator")
+    for label, value in (("target", target), ("baseline", baseline)):
+        if value is not None and not definition.in_range(value):
+            raise PolicyError("out_of_range", indicator, f"{label} {value:g} is out of range")
+
+
+def is_looser(indicator: str, team_target: float, college_target: float) -> bool:
+    """Whether a team's target asks less than the college's (never allowed)."""
+    if INDICATORS[indicator].higher_is_better:
+        return team_target < college_target
+    return team_target > college_target
+
+
+class GoalSchema(BaseModel):
+    """A policy goal: under a pillar, measured by an indicator, from a baseline to a target."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    key: Key
+    name: Name
+    pillar: Key
+    indicator: Key
+    target: float
+    baseline: float | None = None
+    description: Text = ""
+
+    @model_validator(mode="after")
+    def _in_range(self):
+        check_target(self.indicator, self.target, self.baseline)
+        return self
+
+
+class PillarSchema(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    key: Key
+    name: Name
+    sequence: int = 10
+
+
+class BiggerStoryLinkSchema(BaseModel):
+    """How LOB contributes to an education development the college already runs."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    story: Key
+    contribution: Text = ""
+
+
+class PolicyFrame(BaseModel):
+    """A policy frame that a college group shares with its colleges: pillars, goals with
+    their indicators, and bigger-story links.  Goal keys are unique and refer to a pillar
+    of the frame."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    key: Key
+    name: Name
+    vision: Text = ""
+    pillars: list[PillarSchema] = Field(default_factory=list, max_length=50)
+    goals: list[GoalSchema] = Field(default_factory=list, max_length=500)
+    bigger_story: list[BiggerStoryLinkSchema] = Field(default_factory=list, max_length=50)
+
+    @model_validator(mode="after")
+    def _references(self):
+        pillars = {p.key for p in self.pillars}
+        if len(pillars) != len(self.pillars):
+            raise PolicyError("duplicate_key", "pillars", "two pillars share a key")
+        seen = set()
+        for index, goal in enumerate(self.goals):
+            if goal.key in seen:
+                raise PolicyError("duplicate_key", f"goals[{index}]", f"key {goal.key} repeats")
+            seen.add(goal.key)
+            if goal.pillar not in pillars:
+                raise PolicyError(
+                    "unknown_pillar", f"goals[{index}]", f"unknown pillar {goal.pillar}"
+                )
+        return self
+
+
+class TeamGoalSchema(BaseModel):
+    """A team's target for a college goal (``college_target`` set) or its own goal."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: Name
+    indicator: Key
+    target: float
+    college_target: float | None = None
+
+    @model_validator(mode="after")
+    def _within_lines(self):
+        check_target(self.indicator, self.target)
+        if self.college_target is not None and is_looser(
+            self.indicator, self.target, self.college_target
+        ):
+            raise PolicyError(
+                "looser_target",
+                self.name,
+                f"the team target {self.target:g} is looser than the college's "
+                f"{self.college_target:g}",
+            )
+        return self
+
+
+class TeamPlanSchema(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    team: Name
+    school_year: int = Field(ge=2000, le=2200)
+    goals: list[TeamGoalSchema] = Field(default_factory=list, max_length=500)
+
+
+class IndicatorValue(BaseModel):
+    """One figure of the monitor: an indicator for a team (``None``: the college)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    indicator: Key
+    team: int | None = None
+    value: float | None = None
+    numerator: float = 0
+    denominator: float = 0
