@@ -42,7 +42,6 @@ from . import lob_talk_success
 from . import lob_talk_agreement_success
 from . import lob_instrument
 from . import lob_instrument_rating
-from . import lob_talk_template_prompt_instrument
 from . import res_partner
 from . import lob_chain_activity
 from . import lob_professionalisation_chain
