@@ -35,6 +35,16 @@ from . import hr_employee_public
 from . import lob_talk_answer
 from . import lob_talk_note
 from . import lob_talk_agreement
+from . import lob_success
+from . import lob_success_reaction
+from . import lob_success_digest
+from . import lob_talk_success
+from . import lob_talk_agreement_success
+from . import lob_instrument
+from . import lob_instrument_rating
+from . import res_partner
+from . import lob_chain_activity
+from . import lob_professionalisation_chain
 from . import lob_certificate
 from . import lob_dossier
 from . import lob_talk_template_trialogue

@@ -57,6 +57,8 @@ class LobTalkAnswer(models.Model):
     )
     is_empty = fields.Boolean(compute="_compute_is_empty")
     can_edit = fields.Boolean(compute="_compute_can_edit")
+    # the talk shows the conductor the instrument of each prompt
+    instrument_id = fields.Many2one(related="prompt_id.instrument_id")
 
     _sql_constraints = [
         (

@@ -91,6 +91,12 @@ class LobTalkTemplatePrompt(models.Model):
         help="The student prompt as it was when this prompt mirrored it (or was last reviewed).",
     )
     company_id = fields.Many2one(related="section_id.template_id.company_id", store=True)
+    instrument_id = fields.Many2one(
+        "lob.instrument",
+        ondelete="set null",
+        domain="[('state', '=', 'shared')]",
+        help="The instrument the conductor uses at this prompt.",
+    )
 
     _sql_constraints = [
         ("key_section_uniq", "unique(section_id, key)", "Prompt keys must be unique in a section."),

@@ -1,4 +1,6 @@
 from . import (
+    test_chain,
+    test_community_tour,
     test_competency,
     test_competency_export,
     test_competency_overview,
@@ -9,6 +11,7 @@ from . import (
     test_exchange_import,
     test_exchange_properties,
     test_exchange_sharing,
+    test_instrument,
     test_key_mixin,
     test_policy,
     test_policy_demo,
@@ -16,6 +19,7 @@ from . import (
     test_policy_security,
     test_policy_tour,
     test_screen_labels,
+    test_success,
     test_talk,
     test_talk_concurrency,
     test_talk_cycle,

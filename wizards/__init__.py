@@ -8,5 +8,6 @@ from . import lob_template_publish_wizard
 from . import lob_talk_reopen_wizard
 from . import lob_framework_exchange
 from . import lob_competency_export_wizard
+from . import lob_instrument_rate_wizard
 from . import lob_dossier_evidence_wizard
 from . import lob_policy_export_wizard

@@ -1,0 +1,51 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import AccessError
+
+CHAIN_ROLES = [
+    ("vmbo", "vmbo school"),
+    ("hbo", "hbo / university"),
+    ("company", "Company / leerbedrijf"),
+    ("alumni", "Alumni network"),
+]
+
+
+class ResPartner(models.Model):
+    """A partner of the chain (ketenbenadering): the vmbo school before, hbo and the work
+    field after. Its contacts (e.g. company supervisors) share its role."""
+
+    _inherit = "res.partner"
+
+    lob_chain_role = fields.Selection(CHAIN_ROLES, "Chain role", index="btree_not_null")
+    lob_chain_role_effective = fields.Selection(
+        CHAIN_ROLES,
+        "Chain role (of the company)",
+        compute="_compute_lob_chain_role_effective",
+        help="The contact's own chain role, or else that of its company.",
+    )
+
+    @api.depends("lob_chain_role", "commercial_partner_id.lob_chain_role")
+    def _compute_lob_chain_role_effective(self):
+        for partner in self:
+            partner.lob_chain_role_effective = (
+                partner.lob_chain_role or partner.commercial_partner_id.lob_chain_role
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if any(vals.get("lob_chain_role") for vals in vals_list):
+            self._lob_check_chain_manager()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "lob_chain_role" in vals:
+            self._lob_check_chain_manager()
+        return super().write(vals)
+
+    def _lob_check_chain_manager(self):
+        """HR and LOB coordinators (LOB managers) manage the chain partners."""
+        if self.env.su or self.env.user.has_group("lob_hrm.group_lob_manager"):
+            return
+        raise AccessError(
+            self.env._("Only HR and LOB coordinators set the chain role of a partner.")
+        )
