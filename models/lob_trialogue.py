@@ -1,6 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import html2plaintext
 
 
 class LobTrialogue(models.Model):
@@ -109,8 +110,32 @@ class LobTrialogue(models.Model):
             "employee_ids": self.employee_ids.ids,
             "department_ids": self.department_id.ids,
             "students_reached": 1,
-            "evaluation": self.notes or "",
+            "evaluation": html2plaintext(self.notes or ""),
             "company_id": self.company_id.id,
+        }
+
+    def action_record_chain_activity(self):
+        """Record this held trialoog as a chain activity, once: it then counts with the
+        chain's other activities (per team, per partner, per year) and keeps the link.
+        The chain activity's own rules apply: its partner needs a chain role."""
+        self.ensure_one()
+        if self.chain_activity_ref:
+            raise UserError(
+                self.env._(
+                    "The trialoog '%(name)s' is already recorded as the chain activity "
+                    "'%(activity)s'.",
+                    name=self.name,
+                    activity=self.chain_activity_ref.display_name,
+                )
+            )
+        activity = self.env["lob.chain.activity"].create(self._lob_chain_activity_values())
+        self._lob_link_chain_activity(activity)
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": activity._name,
+            "res_id": activity.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
         }
 
     def _lob_link_chain_activity(self, activity):

@@ -184,3 +184,44 @@ class TestTrialogue(LobTalkCommon):
 
         with self.assertRaisesRegex(ValidationError, "is not a trialoog template"):
             held.template_id = self.performance_template
+
+    def test_record_held_trialoog_as_chain_activity(self):
+        """The manager records the held trialoog as a chain activity once; it carries the
+        partner, the staff, the team and one student, and the trialoog keeps the link."""
+        company = self.env["res.partner"].create(
+            {"name": "Garage Bos", "is_company": True, "lob_chain_role": "company"}
+        )
+        held = (
+            self.env["lob.trialogue"]
+            .with_user(self.employee)
+            .create(
+                {
+                    "student_name": "Daan",
+                    "partner_id": company.id,
+                    "template_id": self.trialogue.id,
+                    "department_id": self.team.id,
+                    "notes": "<p>Daan joins the workshop team for a week.</p>",
+                }
+            )
+        )
+        action = held.with_user(self.manager).action_record_chain_activity()
+        activity = self.env["lob.chain.activity"].browse(action["res_id"])
+        self.assertEqual(activity.kind, "trialoog")
+        self.assertEqual(activity.partner_ids, company)
+        self.assertEqual(activity.employee_ids, self.emp_employee)
+        self.assertEqual(activity.department_ids, self.team)
+        self.assertEqual(activity.students_reached, 1)
+        self.assertEqual(activity.evaluation.strip(), "Daan joins the workshop team for a week.")
+        self.assertEqual(held.chain_activity_ref, activity)
+        self.assertIn("Recorded as the chain activity", held.message_ids[0].body)
+        with self.assertRaisesRegex(UserError, "already recorded"):
+            held.with_user(self.manager).action_record_chain_activity()
+
+        # a partner without a chain role is refused by the chain activity, and nothing stays
+        plain = self.env["res.partner"].create({"name": "Bakkerij zonder rol", "is_company": True})
+        other = held.copy({"partner_id": plain.id})
+        count = self.env["lob.chain.activity"].search_count([])
+        with self.assertRaisesRegex(ValidationError, "has no chain role"), self.cr.savepoint():
+            other.with_user(self.manager).action_record_chain_activity()
+        self.assertEqual(self.env["lob.chain.activity"].search_count([]), count)
+        self.assertFalse(other.chain_activity_ref)
