@@ -1,5 +1,5 @@
 # The two commands of the README work on a fresh machine: they install what they need.
-.PHONY: demo test lint core-test odoo-test bench bench-import bench-odoo schema clean readme wheel
+.PHONY: demo test lint core-test odoo-test bench bench-import bench-odoo bench-load bench-policy schema clean readme wheel
 
 OUT ?= out
 
@@ -30,7 +30,10 @@ bench-odoo:  ## the Odoo export of 2,000 employees
 	@scripts/odoo-bench bench/bench_odoo_export.py $(BENCH_ARGS)
 
 bench-load:  ## managers and employees save, share, hold and sign talks at once (prefork Odoo)
-	@python3 bench/bench_load.py $(ARGS)
+	@scripts/odoo-bench bench/bench_load.py $(ARGS)
+
+bench-policy:  ## the policy monitor's indicators for 2,000 employees in 50 teams
+	@scripts/odoo-bench bench/bench_policy_monitor.py $(BENCH_ARGS)
 
 schema:  ## regenerate the published JSON Schema
 	@bash -c 'source scripts/_venv.sh && "$$PY" -m lob_hrm schema --output schema/lob-hrm-exchange.schema.json'

@@ -62,7 +62,8 @@ except ImportError as exc:  # reported as "skipped" by main()
     SKIPPED = str(exc)
 
 ROOT = Path(__file__).resolve().parent.parent
-BASE_DB = "lob_hrm_base_2c8a3b4860"
+# the cached base of scripts/odoo-env.sh (make bench-load passes it), or the usual name
+BASE_DB = os.environ.get("LOB_BASE_DB") or "lob_hrm_base_2c8a3b4860"
 TEMPLATE_XMLID = "lob_hrm.lob_talk_template_cycle_demo"
 PASSWORD = "bench-load"
 REQUEST_LOG = re.compile(
@@ -106,7 +107,9 @@ class Bench:
         self.db = args.db
         self.tmp = Path(tempfile.mkdtemp(prefix="lob_bench_load_"))
         (self.tmp / "lob_hrm").symlink_to(ROOT)
-        self.addons = f"{os.path.join(os.path.dirname(odoo.__file__), 'addons')},{self.tmp}"
+        self.addons = os.environ.get("LOB_ADDONS_PATH") or (
+            f"{os.path.join(os.path.dirname(odoo.__file__), 'addons')},{self.tmp}"
+        )
         self.logfile = self.tmp / "odoo.log"
         self.server = None
 
