@@ -27,8 +27,8 @@ import bench_odoo_export as base
 
 # the add-on's core, importable without Odoo: straight from this checkout
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from lob_hrm.policy import INDICATORS, Status, school_year_of
-from lob_hrm.xlsx_policy import PolicyRow, write_policy_workbook
+from lob_hrm.policy import INDICATORS, PolicyRow, PolicySheet, Status, school_year_of
+from lob_hrm.xlsx_policy import write_policy_workbook
 
 try:
     import odoo
@@ -93,7 +93,9 @@ def measure(env, companies, year, today, trace=False):
     return figures, seconds, queries, peak / 2**20
 
 
-def sheet(figures):
+def sheet(figures, year, today):
+    """The policy sheet through the core writer: the code that ``write_workbook`` runs for
+    the competency workbook's Beleid sheet, here alone."""
     rows = [
         PolicyRow(
             pillar="Pijler",
@@ -109,7 +111,8 @@ def sheet(figures):
     ]
     start = time.perf_counter()
     buffer = io.BytesIO()
-    write_policy_workbook(buffer, rows)
+    policy = PolicySheet(title="Bench policy", school_year=year, reference_date=today, rows=rows)
+    write_policy_workbook(buffer, policy)
     return len(rows), time.perf_counter() - start, len(buffer.getvalue()) / 1024
 
 
@@ -138,7 +141,7 @@ def main(argv=None) -> int:
         _figures, _s, small_queries, _p = measure(env, small_company, year, today)
         figures, seconds, queries, _p = measure(env, company, year, today)
         peak = measure(env, company, year, today, trace=True)[3]
-        rows, sheet_seconds, size = sheet(figures)
+        rows, sheet_seconds, size = sheet(figures, year, today)
         cr.rollback()
     team_count = len({f.team for f in figures if f.team})
     print(f"\n== Policy monitor, {args.employees:,} employees in {team_count} teams")
