@@ -93,9 +93,7 @@ def measure(env, companies, year, today, trace=False):
     return figures, seconds, queries, peak / 2**20
 
 
-def sheet(figures, year, today):
-    """The policy sheet through the core writer: the code that ``write_workbook`` runs for
-    the competency workbook's Beleid sheet, here alone."""
+def sheet(figures):
     rows = [
         PolicyRow(
             pillar="Pijler",
@@ -111,8 +109,8 @@ def sheet(figures, year, today):
     ]
     start = time.perf_counter()
     buffer = io.BytesIO()
-    policy = PolicySheet(title="Bench policy", school_year=year, reference_date=today, rows=rows)
-    write_policy_workbook(buffer, policy)
+    # the code write_workbook runs for the competency workbook's policy sheet, here alone
+    write_policy_workbook(buffer, PolicySheet(title="Bench policy", rows=rows))
     return len(rows), time.perf_counter() - start, len(buffer.getvalue()) / 1024
 
 
@@ -141,7 +139,7 @@ def main(argv=None) -> int:
         _figures, _s, small_queries, _p = measure(env, small_company, year, today)
         figures, seconds, queries, _p = measure(env, company, year, today)
         peak = measure(env, company, year, today, trace=True)[3]
-        rows, sheet_seconds, size = sheet(figures, year, today)
+        rows, sheet_seconds, size = sheet(figures)
         cr.rollback()
     team_count = len({f.team for f in figures if f.team})
     print(f"\n== Policy monitor, {args.employees:,} employees in {team_count} teams")

@@ -112,6 +112,12 @@ def test_role_hours_flags_against_the_college_median():
     assert not role_hours_flags(holders, spread=0.5)[20, 1]
 
 
+def test_role_hours_flags_count_missing_hours_as_none():
+    # an assignment whose hours were never filled in (NULL in the database) gives no hours
+    flags = role_hours_flags([(1, 1, None), (2, 1, None), (3, 1, 40.0)])
+    assert flags == {(1, 1): False, (2, 1): False, (3, 1): True}
+
+
 def test_role_hours_flags_zero_median_and_no_roles():
     flags = role_hours_flags([(1, 1, 0), (2, 1, 0), (3, 1, 5)])
     assert flags == {(1, 1): False, (2, 1): False, (3, 1): True}
