@@ -76,7 +76,6 @@ class LobCompetencyExportWizard(models.TransientModel):
     )
     policy_id = fields.Many2one(
         "lob.policy",
-        "Policy",
         compute="_compute_policy_id",
         store=True,
         readonly=False,
