@@ -13,6 +13,8 @@ import openpyxl
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
+from ..lob_hrm import labels
+from ..models.lob_policy_goal import STATUS_SELECTION
 from .test_policy_common import NOW, YEAR, LobPolicyCommon
 
 GREEN, ORANGE, RED, GREY = "00C6EFCE", "00FFCC99", "00FFC7CE", "00E7E6E6"
@@ -125,6 +127,35 @@ class TestCompetencyExportPolicy(LobPolicyCommon):
         cells = {cell for row in lines for cell in row}
         self.assertFalse(cells & {"Team B", "Team C", 25, 100})
 
+    def test_employee_gets_the_college_and_their_own_team(self):
+        # a1 (team A) sees what the monitor shows them: the college and team A
+        wb, _wizard = self._workbook(self.employee_user)
+        teams = {row[3] for row in self._lines(wb["Beleid"], 3)}
+        self.assertEqual(teams, {"College", "Team A"})
+
+    def test_rows_take_the_same_queries_for_more_teams(self):
+        """The policy rows are read in a constant number of queries: 3 or 6 teams."""
+        Sheet = self.env["lob.policy.export.wizard"].with_user(self.officer_user)
+
+        def count():
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.cr.sql_log_count
+            sheet = Sheet._lob_policy_sheet(self.policy.with_user(self.officer_user))
+            return self.cr.sql_log_count - before, sheet
+
+        count()  # warm the caches of rules and translations
+        three, sheet = count()
+        self.assertEqual(len(sheet.rows), 8)  # two goals × (college + 3 teams)
+        for name in ("Team D", "Team E", "Team F"):
+            team = self.env["hr.department"].create({"name": name, "company_id": self.college.id})
+            self.env["hr.employee"].create(
+                {"name": f"{name} member", "company_id": self.college.id, "department_id": team.id}
+            )
+        six, sheet = count()
+        self.assertEqual(len(sheet.rows), 14)
+        self.assertEqual(six, three)
+
     def test_the_policy_download_shows_the_same_teams(self):
         wizard = (
             self.env["lob.policy.export.wizard"]
@@ -147,6 +178,9 @@ class TestCompetencyExportPolicy(LobPolicyCommon):
         wb, _wizard = self._workbook(self.officer_user, include_policy=False)
         self.assertNotIn("Beleid", wb.sheetnames)
         self.assertIn("Definities", wb.sheetnames)
+
+    def test_status_labels_read_alike_on_screen_and_in_the_sheet(self):
+        self.assertEqual(dict(STATUS_SELECTION), labels.POLICY_STATUS)
 
     def test_hr_of_another_company_cannot_pull_the_policy(self):
         wizard = self.env["lob.competency.export.wizard"].with_user(self.other_officer_user)
