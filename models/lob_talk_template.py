@@ -40,7 +40,9 @@ class LobTalkTemplate(models.Model):
     key = fields.Char(help=KEY_HELP, copy=False, index=True)
     sequence = fields.Integer(default=10)
     audience = fields.Selection(AUDIENCES, required=True, default="staff", tracking=True)
-    kind = fields.Selection(KINDS, required=True, default="performance", tracking=True)
+    kind = fields.Selection(
+        KINDS, "Kind of talk", required=True, default="performance", tracking=True
+    )
     state = fields.Selection(
         [("draft", "Draft"), ("published", "Published"), ("archived", "Archived")],
         default="draft",

@@ -19,7 +19,10 @@ class LobTemplateMirrorWizard(models.TransientModel):
         domain="[('audience', '=', 'student')]",
     )
     kind = fields.Selection(
-        [kind for kind in KINDS if kind[0] != "career"], required=True, default="performance"
+        [kind for kind in KINDS if kind[0] != "career"],
+        "Kind of talk",
+        required=True,
+        default="performance",
     )
     # required in the view only: the name follows the teams, which a create sets after insert
     name = fields.Char(compute="_compute_name", store=True, readonly=False)
