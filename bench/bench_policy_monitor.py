@@ -27,8 +27,8 @@ import bench_odoo_export as base
 
 # the add-on's core, importable without Odoo: straight from this checkout
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from lob_hrm.policy import INDICATORS, Status, school_year_of
-from lob_hrm.xlsx_policy import PolicyRow, write_policy_workbook
+from lob_hrm.policy import INDICATORS, PolicyRow, PolicySheet, Status, school_year_of
+from lob_hrm.xlsx_policy import write_policy_workbook
 
 try:
     import odoo
@@ -109,7 +109,8 @@ def sheet(figures):
     ]
     start = time.perf_counter()
     buffer = io.BytesIO()
-    write_policy_workbook(buffer, rows)
+    # the code write_workbook runs for the competency workbook's policy sheet, here alone
+    write_policy_workbook(buffer, PolicySheet(title="Bench policy", rows=rows))
     return len(rows), time.perf_counter() - start, len(buffer.getvalue()) / 1024
 
 

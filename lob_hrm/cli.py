@@ -21,12 +21,16 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
+from pydantic import TypeAdapter, ValidationError
+
 from . import __version__
 from .alignment import align
 from .demo import build_demo_college
-from .exchange import ExchangeError, dump_document, json_schema, load_document
+from .errors import Problem, problems_from_validation
+from .exchange import ExchangeError, dump_document, json_schema, load_document, parse_json
 from .mirror import MirrorError, mirror_template
 from .overview import build_overview
+from .policy import PolicyRow, PolicySheet
 from .schemas import Audience, Document, TalkKind
 from .xlsx import write_workbook
 
@@ -63,6 +67,28 @@ def _read_document(path: str) -> Document:
     except OSError as exc:
         raise UsageError(f"{path}: cannot read: {exc.strerror}") from None
     return load_document(raw)
+
+
+def _read_policy(path: str) -> PolicySheet:
+    """The policy sheet's rows from a JSON file: a list of rows, or an object with the
+    rows and the policy's ``title``, ``school_year`` and ``reference_date``.  Problems are
+    named by the file and their JSON path, all at once."""
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read: {exc.strerror}") from None
+    try:
+        data = parse_json(raw)
+        if isinstance(data, list):
+            return PolicySheet(rows=TypeAdapter(list[PolicyRow]).validate_python(data))
+        return PolicySheet.model_validate(data)
+    except ExchangeError as exc:
+        problems = exc.problems
+    except ValidationError as exc:
+        problems = problems_from_validation(exc)
+    raise ExchangeError(
+        Problem(f"{path} {p.path}", p.code, p.message, p.params, p.loc) for p in problems
+    )
 
 
 def _write_text(text: str, output: str | None) -> None:
@@ -190,7 +216,9 @@ def cmd_align(args) -> int:
     return EXIT_OK
 
 
-def _write_overview_workbook(doc: Document, output: str, quiet: bool) -> None:
+def _write_overview_workbook(
+    doc: Document, output: str, quiet: bool, policy: PolicySheet | None = None
+) -> None:
     if not doc.framework or not doc.overview:
         raise UsageError("the document needs a 'framework' and an 'overview' to write a workbook")
     overview = build_overview(doc.framework, doc.roles, doc.overview)
@@ -204,12 +232,15 @@ def _write_overview_workbook(doc: Document, output: str, quiet: bool) -> None:
             idiom=doc.idiom,
             overview=overview,
             progress=_progress("writing workbook (employees)", quiet),
+            policy=policy,
         )
 
 
 def cmd_overview(args) -> int:
     doc = _read_document(args.file)
-    _write_overview_workbook(doc, args.output, args.quiet)
+    # every input is checked before anything is written
+    policy = _read_policy(args.policy) if args.policy else None
+    _write_overview_workbook(doc, args.output, args.quiet, policy)
     print(f"wrote {args.output}")
     return EXIT_OK
 
@@ -273,6 +304,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("overview", help="write the competency overview workbook (.xlsx)")
     p.add_argument("file", help="exchange JSON with framework, roles and overview rows")
     p.add_argument("--output", "-o", required=True, help="the .xlsx file to write")
+    p.add_argument(
+        "--policy",
+        metavar="FILE",
+        help="also write the policy sheet (Beleid) from this JSON: a list of policy rows, or "
+        "an object with 'rows' and optional 'title', 'school_year' and 'reference_date'",
+    )
     p.add_argument("--quiet", "-q", action="store_true", help="no progress on stderr")
     p.set_defaults(func=cmd_overview)
 

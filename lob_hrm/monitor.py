@@ -63,15 +63,17 @@ def role_hours_flags(
 ) -> dict[tuple[int, int], bool]:
     """Which team × role pairs are out of line with the college.
 
-    ``holders`` are ``(team, role, hours)``, one per role holder.  Per role, the college
-    median is the median hours of all its holders; a team is flagged for the role when its
-    mean hours per holder differ from that median by more than ``spread`` (a share of the
+    ``holders`` are ``(team, role, hours)``, one per role holder; ``None`` hours (an
+    assignment whose hours were never filled in) count as 0.  Per role, the college median
+    is the median hours of all its holders; a team is flagged for the role when its mean
+    hours per holder differ from that median by more than ``spread`` (a share of the
     median).  A median of 0 flags every team that gives the role any hours.
     Returns ``{(team, role): flagged}``.
     """
     per_role: dict[int, list[float]] = {}
     per_pair: dict[tuple[int, int], list[float]] = {}
     for team, role, hours in holders:
+        hours = hours or 0.0
         per_role.setdefault(role, []).append(hours)
         per_pair.setdefault((team, role), []).append(hours)
     medians = {role: median(hours) for role, hours in per_role.items()}

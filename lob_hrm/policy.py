@@ -251,3 +251,66 @@ class IndicatorValue(BaseModel):
     value: float | None = None
     numerator: float = 0
     denominator: float = 0
+
+
+# -- the policy sheet of the workbook (lob_hrm.xlsx_policy) ---------------------------------
+
+Number = Annotated[float, Field(allow_inf_nan=False)]
+
+
+class Direction(str, Enum):
+    """A figure against the one of the last review: better, worse or the same."""
+
+    BETTER = "better"
+    WORSE = "worse"
+    SAME = "same"
+
+
+def direction(indicator: str, value: float | None, previous: float | None) -> Direction | None:
+    """Which way ``value`` went since ``previous``, given which way is better for the
+    indicator; ``None`` without both values or for an indicator the core does not know.
+    Values equal to two decimals (as the monitor rounds shares) are the same."""
+    definition = INDICATORS.get(indicator)
+    if definition is None or value is None or previous is None:
+        return None
+    if round(value, 2) == round(previous, 2):
+        return Direction.SAME
+    higher = value > previous
+    return Direction.BETTER if higher == definition.higher_is_better else Direction.WORSE
+
+
+class PolicyRow(BaseModel):
+    """One line of the policy sheet: a goal's indicator for a team (``team`` empty: the
+    college), its value and target, the goal's status, and the values the yearly reviews
+    stored for earlier school years (the trend, by the school year's start year)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    pillar: str
+    goal: str
+    indicator: Key
+    team: str | None = None
+    value: Number | None = None
+    target: Number
+    status: Status = Status.NO_DATA
+    trend: dict[Annotated[int, Field(ge=2000, le=2200)], Number | None] = Field(
+        default_factory=dict, max_length=100
+    )
+
+    def direction(self) -> Direction | None:
+        """The value against the latest school year of the trend."""
+        if not self.trend:
+            return None
+        return direction(self.indicator, self.value, self.trend[max(self.trend)])
+
+
+class PolicySheet(BaseModel):
+    """What the policy sheet shows: its rows, and (optional) which policy, school year and
+    reference date they are of."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: str = Field("", max_length=200)
+    school_year: int | None = Field(None, ge=2000, le=2200)
+    reference_date: dt.date | None = None
+    rows: list[PolicyRow] = Field(default_factory=list, max_length=100_000)

@@ -4,7 +4,8 @@ One writer, :func:`write_workbook`, used by the Odoo wizard and the command line
 (Dutch, for Dutch users; shared labels come from :mod:`lob_hrm.labels`): Overzicht
 (heatmap), Teams (with a chart), Rollen, Rollenmatrix (required level per role, as
 numbers), Cijfers (current, target and gap as numbers, with average and share-at-target
-formulas), Ontwikkelpunten, Gesprekkencyclus and Definities.
+formulas), Ontwikkelpunten, Gesprekkencyclus, Beleid (the policy monitor, when policy rows
+are given: :mod:`lob_hrm.xlsx_policy`) and Definities.
 
 Built for people who sort, filter and edit it: the heatmap colours are conditional
 formatting rules that compare a level with the target in the same row (so sorting,
@@ -13,16 +14,12 @@ names, the per-competency averages and shares of the teams and roles are formula
 Cijfers sheet, and every sheet prints on A4 at the page width with its header repeated.
 
 Write-only mode streams rows to disk, so memory stays flat whatever the number of
-employees.  Its rules shape this module: column widths, frozen panes and row heights are
-set before the first row; the auto-filter, once the row count is known; styles come from a
-few named styles registered up front, whose style arrays are shared by every cell that
-uses them (a cell is written once and dropped, so sharing is safe and saves a lookup and a
-copy per cell).  Works with openpyxl 3.0.9 (Odoo 18's pin) and 3.1.
+employees; its rules, the named styles and the sheet plumbing every sheet shares live in
+:mod:`lob_hrm.xlsx_style`.  Works with openpyxl 3.0.9 (Odoo 18's pin) and 3.1.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, BinaryIO
@@ -31,11 +28,9 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import BarChart, Reference
 from openpyxl.formatting.rule import CellIsRule, FormulaRule
-from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.worksheet import Worksheet
 
 from . import labels
 from .overview import (
@@ -57,11 +52,25 @@ from .schemas import (
     RoleGroup,
     TalkState,
 )
+from .xlsx_policy import PolicyInput, policy_sheet
+from .xlsx_style import (
+    HEAT,
+    HEAT_AT,
+    HEAT_FAR,
+    HEAT_NEAR,
+    HEAT_NONE,
+    Sheet,
+    Styler,
+    add_rules,
+    date_cell,
+    decimal_cell,
+    differential,
+    share_cell,
+)
 
 Progress = Callable[[int, int], None]
 PROGRESS_EVERY = 1000  # employees between two progress calls
 
-DATE_FORMAT = "DD-MM-YYYY"
 NOT_ASSESSED = "(niet beoordeeld)"
 EMPTY_SELECTION = "Geen medewerkers met een LOB-rol in deze selectie."
 HOURS_COLUMNS = [("Professionaliseringsuren", 14), ("Norm (uren)", 11), ("Uren t.o.v. norm", 11)]
@@ -100,15 +109,6 @@ DEFINITIONS_SHEET = "Definities"
 # the drop-down lists and the colour rules read the levels from there.
 LEVEL_NAMES, LEVEL_RANKS = "LOB_Niveaus", "LOB_Rangen"
 
-# Heatmap classes: (style suffix, legend text, fill colour, font colour).
-HEAT_AT, HEAT_NEAR, HEAT_FAR, HEAT_NONE = "at", "near", "far", "none"
-HEAT = {
-    HEAT_AT: ("op of boven doelniveau", "C6EFCE", "006100"),
-    HEAT_NEAR: ("1 niveau onder doel", "FFCC99", "7F3F00"),
-    HEAT_FAR: ("2 of meer niveaus onder doel", "FFC7CE", "9C0006"),
-    HEAT_NONE: ("niet beoordeeld of geen doel", "E7E6E6", "595959"),
-}
-
 
 def heat(cell: Cell) -> str:
     """The heatmap class of a matrix cell (what the conditional formatting shows)."""
@@ -117,14 +117,6 @@ def heat(cell: Cell) -> str:
     if cell.at_target:
         return HEAT_AT
     return HEAT_NEAR if cell.gap == 1 else HEAT_FAR
-
-
-def _differential(key: str) -> dict[str, Any]:
-    _, fill, font = HEAT[key]
-    return {
-        "fill": PatternFill(fill_type="solid", fgColor=fill, bgColor=fill),
-        "font": Font(color=font),
-    }
 
 
 def _heat_rules(level: str, target: str) -> list[tuple[str, Any]]:
@@ -142,7 +134,7 @@ def _heat_rules(level: str, target: str) -> list[tuple[str, Any]]:
         HEAT_FAR: f"{target}-{rank}>=2",
     }
     return [
-        (key, FormulaRule(formula=[formula], stopIfTrue=True, **_differential(key)))
+        (key, FormulaRule(formula=[formula], stopIfTrue=True, **differential(key)))
         for key, formula in formulas.items()
     ]
 
@@ -150,15 +142,10 @@ def _heat_rules(level: str, target: str) -> list[tuple[str, Any]]:
 def _gap_rules() -> list[Any]:
     """Gap cells (levels below target) coloured by their value."""
     return [
-        CellIsRule(operator="equal", formula=["0"], **_differential(HEAT_AT)),
-        CellIsRule(operator="equal", formula=["1"], **_differential(HEAT_NEAR)),
-        CellIsRule(operator="greaterThanOrEqual", formula=["2"], **_differential(HEAT_FAR)),
+        CellIsRule(operator="equal", formula=["0"], **differential(HEAT_AT)),
+        CellIsRule(operator="equal", formula=["1"], **differential(HEAT_NEAR)),
+        CellIsRule(operator="greaterThanOrEqual", formula=["2"], **differential(HEAT_FAR)),
     ]
-
-
-def _add_rules(ws: Any, ref: str, rules: Iterable[Any]) -> None:
-    for rule in rules:
-        ws.conditional_formatting.add(ref, rule)
 
 
 def _level_validation(ref: str) -> DataValidation:
@@ -183,194 +170,6 @@ def _define_name(workbook: Workbook, name: str, ref: str) -> None:
         names.append(defined)
     else:  # openpyxl 3.1
         names[name] = defined
-
-
-# -- styles -------------------------------------------------------------------------------
-
-STYLE_PREFIX = "LOB "
-_THIN = Side(style="thin", color="A6A6A6")
-
-
-def _named_styles() -> list[NamedStyle]:
-    top = Alignment(vertical="top", wrap_text=True)
-    styles = [
-        NamedStyle(
-            name=STYLE_PREFIX + "kop",
-            font=Font(bold=True),
-            fill=PatternFill("solid", fgColor="D9E1F2"),
-            border=Border(bottom=_THIN),
-            alignment=Alignment(vertical="top", wrap_text=True),
-        ),
-        NamedStyle(name=STYLE_PREFIX + "titel", font=Font(bold=True, size=13)),
-        NamedStyle(name=STYLE_PREFIX + "vet", font=Font(bold=True)),
-        NamedStyle(name=STYLE_PREFIX + "tekst", alignment=top),
-        NamedStyle(name=STYLE_PREFIX + "datum", number_format=DATE_FORMAT),
-        NamedStyle(name=STYLE_PREFIX + "procent", number_format="0%"),
-        NamedStyle(name=STYLE_PREFIX + "decimaal", number_format="0.0"),
-        NamedStyle(
-            name=STYLE_PREFIX + "gebied",
-            font=Font(bold=True),
-            fill=PatternFill("solid", fgColor="B4C6E7"),
-            border=Border(left=_THIN, right=_THIN),
-            alignment=Alignment(horizontal="center", vertical="center", wrap_text=True),
-        ),
-        # Level cells: no fill of their own, the colour rules give it.
-        NamedStyle(
-            name=STYLE_PREFIX + "niveau",
-            border=Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN),
-            alignment=Alignment(horizontal="center", wrap_text=True),
-        ),
-    ]
-    for suffix, (_, fill, font) in HEAT.items():
-        styles.append(
-            NamedStyle(
-                name=f"{STYLE_PREFIX}heat {suffix}",
-                fill=PatternFill("solid", fgColor=fill),
-                font=Font(color=font),
-                border=Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN),
-                alignment=Alignment(horizontal="center", wrap_text=True),
-            )
-        )
-    return styles
-
-
-class _Styler:
-    """Makes styled write-only cells from the registered named styles."""
-
-    def __init__(self, workbook: Workbook) -> None:
-        probe = workbook.create_sheet("probe")
-        self._arrays: dict[str, Any] = {}
-        for style in _named_styles():
-            workbook.add_named_style(style)
-            cell = WriteOnlyCell(probe)
-            cell.style = style.name  # the public way, once per style
-            # openpyxl recycles only unstyled cells for the next value (see _Sheet.shared).
-            assert cell.has_style, style.name
-            self._arrays[style.name[len(STYLE_PREFIX) :]] = cell._style
-        workbook.remove(probe)
-
-    def __call__(self, sheet: Any, value: Any, style: str) -> WriteOnlyCell:
-        cell = WriteOnlyCell(sheet, value)
-        cell._style = self._arrays[style]  # shared: see the module docstring
-        return cell
-
-    def row(self, sheet: Any, values: Iterable[Any], style: str) -> list[WriteOnlyCell]:
-        return [self(sheet, value, style) for value in values]
-
-
-# -- sheet plumbing -----------------------------------------------------------------------
-
-
-class _Sheet:
-    """A write-only sheet with a header row, counting its rows (``max_row`` would scan)."""
-
-    def __init__(
-        self,
-        workbook: Workbook,
-        styler: _Styler,
-        title: str,
-        columns: Sequence[tuple[str, float]],
-        *,
-        freeze_column: int = 1,
-        above: Callable[[_Sheet], Sequence[Sequence[Any]]] | None = None,
-        above_height: float | None = None,
-        header_height: float | None = None,
-    ) -> None:
-        self.ws = workbook.create_sheet(title)
-        self.styler = styler
-        self.width = len(columns)
-        self.rows = 0
-        self._shared: dict[tuple[Any, str], WriteOnlyCell] = {}
-        lines = above(self) if above else ()  # makes cells only; appended below
-        self.header_row = len(lines) + 1
-        # Write-only sheets drop widths, panes and heights set after the first append.
-        for index, (_, width) in enumerate(columns, 1):
-            self.ws.column_dimensions[get_column_letter(index)].width = width
-        self.ws.freeze_panes = f"{get_column_letter(freeze_column + 1)}{self.header_row + 1}"
-        for row in range(1, self.header_row):
-            if above_height:
-                self.ws.row_dimensions[row].height = above_height
-        if header_height:
-            self.ws.row_dimensions[self.header_row].height = header_height
-        # Printed: A4 landscape, all columns on one page width, the rows above the table and
-        # its header (and the frozen name columns) on every page.
-        self.ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-        self.ws.page_setup.orientation = "landscape"
-        self.ws.page_setup.fitToWidth = 1
-        self.ws.page_setup.fitToHeight = 0
-        self.ws.sheet_properties.pageSetUpPr.fitToPage = True
-        self.ws.print_title_rows = f"1:{self.header_row}"
-        self.ws.print_title_cols = f"A:{get_column_letter(freeze_column)}"
-        for line in lines:
-            self.append(line)
-        self.append(styler.row(self.ws, (header for header, _ in columns), "kop"))
-
-    def append(self, values: Sequence[Any]) -> None:
-        self.ws.append(values)
-        self.rows += 1
-
-    def cell(self, value: Any, style: str) -> WriteOnlyCell:
-        return self.styler(self.ws, value, style)
-
-    def shared(self, value: Any, style: str) -> WriteOnlyCell:
-        """One cell object for every occurrence of a (value, style) pair.
-
-        Safe because openpyxl's write-only ``append`` writes each cell of a row (setting its
-        row and column) before it looks at the next, and never reuses a styled cell for
-        another value; it saves building ~250,000 cells for the heatmap.  Only for small
-        value sets (levels, dates): the cells stay cached until the sheet is done.
-        """
-        key = (value, style)
-        cell = self._shared.get(key)
-        if cell is None:
-            cell = self._shared[key] = self.cell(value, style)
-        return cell
-
-    def band(
-        self, row: int, first_column: int, *groups: Sequence[str], style: str = "gebied"
-    ) -> list[Any]:
-        """Cells putting the names of ``groups`` above the columns from ``first_column``
-        (1-based) on, each run of equal names within a group merged into one cell: line
-        ``row`` of ``above``."""
-        line: list[Any] = [None] * (first_column - 1)
-        column = first_column
-        for names in groups:
-            start = 0
-            for index, name in enumerate(names):
-                if index and name == names[start]:
-                    line.append(None)
-                    continue
-                self._merge(row, column + start, column + index - 1)
-                start = index
-                line.append(self.cell(name, style))
-            if names:
-                self._merge(row, column + start, column + len(names) - 1)
-            column += len(names)
-        return line
-
-    def _merge(self, row: int, first: int, last: int) -> None:
-        if last > first:
-            self.ws.merged_cells.add(
-                f"{get_column_letter(first)}{row}:{get_column_letter(last)}{row}"
-            )
-
-    def close_table(self) -> int:
-        """Put the auto-filter over the header and the rows so far; return the last row."""
-        last = max(self.rows, self.header_row)
-        self.ws.auto_filter.ref = f"A{self.header_row}:{get_column_letter(self.width)}{last}"
-        return last
-
-
-def _date(sheet: _Sheet, value: dt.date | None) -> WriteOnlyCell | None:
-    return None if value is None else sheet.shared(value, "datum")
-
-
-def _share(sheet: _Sheet, value: float | None) -> WriteOnlyCell | None:
-    return None if value is None else sheet.cell(value, "procent")
-
-
-def _decimal(sheet: _Sheet, value: float | None) -> WriteOnlyCell | None:
-    return None if value is None else sheet.cell(value, "decimaal")
 
 
 class _Names:
@@ -404,7 +203,7 @@ class _Names:
 
 def _overzicht(
     wb: Workbook,
-    styler: _Styler,
+    styler: Styler,
     names: _Names,
     data: OverviewData,
     overview: Overview,
@@ -418,7 +217,7 @@ def _overzicht(
     columns += [(f"{TARGET}: {names.competencies[key]}", 9) for key in keys]
     band = names.area_band(keys)
 
-    def above(sheet: _Sheet) -> list[list[Any]]:
+    def above(sheet: Sheet) -> list[list[Any]]:
         title: list[Any] = [sheet.cell(data.title, "titel"), None, None]
         if data.reference_date is not None:
             title[1:3] = ["Peildatum", sheet.cell(data.reference_date, "datum")]
@@ -426,7 +225,7 @@ def _overzicht(
         legend = [sheet.cell(text, f"heat {key}") for key, (text, _, _) in HEAT.items()]
         return [[*title, *legend], sheet.band(2, 4, band, band)]
 
-    sheet = _Sheet(
+    sheet = Sheet(
         wb,
         styler,
         "Overzicht",
@@ -465,14 +264,14 @@ def _overzicht(
         first = sheet.header_row + 1
         levels_ref = f"D{first}:{get_column_letter(3 + width)}{last}"
         rules = [rule for _, rule in _heat_rules(f"D{first}", f"{first_target}{first}")]
-        _add_rules(sheet.ws, levels_ref, rules)
+        add_rules(sheet.ws, levels_ref, rules)
         sheet.ws.data_validations.append(_level_validation(levels_ref))
     else:
         # An empty selection is an answer, not an error: say so where users look first.
         sheet.append([sheet.cell(EMPTY_SELECTION, "vet")])
 
 
-def _cijfers(wb: Workbook, styler: _Styler, names: _Names, overview: Overview) -> None:
+def _cijfers(wb: Workbook, styler: Styler, names: _Names, overview: Overview) -> None:
     """Current level, target and gap as numbers (ranks) per employee and competency, and
     below them an average and a share-at-target row: formulas, for people who calculate."""
     keys = overview.competencies
@@ -481,12 +280,10 @@ def _cijfers(wb: Workbook, styler: _Styler, names: _Names, overview: Overview) -
         columns += [(CURRENT, 9), (TARGET, 9), (GAP, 11)]
     competency_band = [[names.competencies[key]] * 3 for key in keys]
 
-    def above(sheet: _Sheet) -> list[list[Any]]:
+    def above(sheet: Sheet) -> list[list[Any]]:
         return [sheet.band(1, 4, *competency_band)]
 
-    sheet = _Sheet(
-        wb, styler, NUMBERS_SHEET, columns, freeze_column=3, above=above, above_height=45
-    )
+    sheet = Sheet(wb, styler, NUMBERS_SHEET, columns, freeze_column=3, above=above, above_height=45)
     numbers: dict[int, tuple[int | None, int | None, int | None]] = {}
     for row in overview.matrix:
         line: list[Any] = [row.employee, row.team, names.role(row.role)]
@@ -504,7 +301,7 @@ def _cijfers(wb: Workbook, styler: _Styler, names: _Names, overview: Overview) -
         return
     gap_columns = [get_column_letter(6 + 3 * index) for index in range(len(keys))]
     # one set of rules over every gap column (a space-separated range list)
-    _add_rules(sheet.ws, " ".join(f"{c}{first}:{c}{last}" for c in gap_columns), _gap_rules())
+    add_rules(sheet.ws, " ".join(f"{c}{first}:{c}{last}" for c in gap_columns), _gap_rules())
     sheet.append([])
     average = [sheet.cell(AVERAGE, "vet"), None, None]
     share = [sheet.cell(SHARE_AT_TARGET, "vet"), None, None]
@@ -521,17 +318,17 @@ def _cijfers(wb: Workbook, styler: _Styler, names: _Names, overview: Overview) -
 
 
 def _rollenmatrix(
-    wb: Workbook, styler: _Styler, names: _Names, roles: Sequence[Role], overview: Overview
+    wb: Workbook, styler: Styler, names: _Names, roles: Sequence[Role], overview: Overview
 ) -> None:
     """The level each role requires per competency, as its rank (1 = the lowest level)."""
     keys = overview.competencies
     columns = [(ROLE, 24), ("Groep", 22)]
     columns += [(names.competencies[key], 12) for key in keys]
 
-    def above(sheet: _Sheet) -> list[list[Any]]:
+    def above(sheet: Sheet) -> list[list[Any]]:
         return [sheet.band(1, 3, names.area_band(keys))]
 
-    sheet = _Sheet(
+    sheet = Sheet(
         wb, styler, "Rollenmatrix", columns, freeze_column=2, above=above, above_height=30
     )
     column_of = {key: index for index, key in enumerate(keys)}
@@ -572,7 +369,7 @@ class _Numbers:
 
 
 def _summary_line(
-    sheet: _Sheet,
+    sheet: Sheet,
     summary: GroupSummary,
     numbers: _Numbers,
     where: str | None = None,
@@ -582,9 +379,9 @@ def _summary_line(
     matched with column A of the row being written; ``None``: everybody)."""
     line: list[Any] = [
         summary.employees,
-        _share(sheet, summary.assessed_share),
-        _share(sheet, summary.at_target_share),
-        _decimal(sheet, summary.average_rank),
+        share_cell(sheet, summary.assessed_share),
+        share_cell(sheet, summary.at_target_share),
+        decimal_cell(sheet, summary.average_rank),
         summary.open_gaps,
     ]
     match = None if where is None else (where, f"$A{sheet.rows + 1}")
@@ -610,10 +407,10 @@ def _summary_columns(names: _Names, overview: Overview) -> list[tuple[str, float
     return columns
 
 
-def _hours_line(sheet: _Sheet, hours: TeamHours | None) -> list[Any]:
+def _hours_line(sheet: Sheet, hours: TeamHours | None) -> list[Any]:
     if hours is None:
         return [None, None, None]
-    return [sheet.cell(hours.hours, "decimaal"), hours.norm, _share(sheet, hours.share)]
+    return [sheet.cell(hours.hours, "decimaal"), hours.norm, share_cell(sheet, hours.share)]
 
 
 def _with_hours(line: list[Any], extra: list[Any] | None) -> list[Any]:
@@ -623,7 +420,7 @@ def _with_hours(line: list[Any], extra: list[Any] | None) -> list[Any]:
 
 def _teams(
     wb: Workbook,
-    styler: _Styler,
+    styler: Styler,
     names: _Names,
     overview: Overview,
     team_hours: Mapping[str, TeamHours] | None,
@@ -632,7 +429,7 @@ def _teams(
     columns = [(TEAM, 24), *_summary_columns(names, overview)]
     if team_hours is not None:
         columns = [*columns[:6], *HOURS_COLUMNS, *columns[6:]]
-    sheet = _Sheet(wb, styler, "Teams", columns, header_height=60)
+    sheet = Sheet(wb, styler, "Teams", columns, header_height=60)
 
     def hours(team: str | None) -> list[Any] | None:
         if team_hours is None:
@@ -675,10 +472,10 @@ def _teams(
 
 
 def _rollen(
-    wb: Workbook, styler: _Styler, names: _Names, overview: Overview, numbers: _Numbers
+    wb: Workbook, styler: Styler, names: _Names, overview: Overview, numbers: _Numbers
 ) -> None:
     columns = [(ROLE, 24), ("Groep", 22), *_summary_columns(names, overview)]
-    sheet = _Sheet(wb, styler, "Rollen", columns, header_height=60)
+    sheet = Sheet(wb, styler, "Rollen", columns, header_height=60)
     for summary in overview.roles:
         line = [names.role(summary.name), names.groups.get(summary.name)]
         sheet.append([*line, *_summary_line(sheet, summary, numbers, "C")])
@@ -688,7 +485,7 @@ def _rollen(
     sheet.append([sheet.cell("Alle rollen", "vet"), None, *total])
 
 
-def _ontwikkelpunten(wb: Workbook, styler: _Styler, names: _Names, overview: Overview) -> None:
+def _ontwikkelpunten(wb: Workbook, styler: Styler, names: _Names, overview: Overview) -> None:
     columns = [
         (EMPLOYEE, 28),
         (TEAM, 18),
@@ -701,7 +498,7 @@ def _ontwikkelpunten(wb: Workbook, styler: _Styler, names: _Names, overview: Ove
         ("Deadline", 12),
         ("Status", 12),
     ]
-    sheet = _Sheet(wb, styler, "Ontwikkelpunten", columns, header_height=30)
+    sheet = Sheet(wb, styler, "Ontwikkelpunten", columns, header_height=30)
     for gap in overview.gaps:
         line = [
             gap.employee,
@@ -720,28 +517,28 @@ def _ontwikkelpunten(wb: Workbook, styler: _Styler, names: _Names, overview: Ove
                 [
                     *line,
                     sheet.cell(action.description, "tekst"),
-                    _date(sheet, action.deadline),
+                    date_cell(sheet, action.deadline),
                     ACTION_STATUS[action.status],
                 ]
             )
     last = sheet.close_table()
     if overview.gaps:
-        _add_rules(sheet.ws, f"G{sheet.header_row + 1}:G{last}", _gap_rules())
+        add_rules(sheet.ws, f"G{sheet.header_row + 1}:G{last}", _gap_rules())
 
 
-def _progress_line(sheet: _Sheet, progress: CycleProgress, team: Any) -> list[Any]:
+def _progress_line(sheet: Sheet, progress: CycleProgress, team: Any) -> list[Any]:
     return [
         progress.cycle,
         team,
         *(progress.count(state) for state in TalkState),
         progress.total,
-        _share(sheet, progress.completion_share),
-        _date(sheet, progress.first_date),
-        _date(sheet, progress.last_date),
+        share_cell(sheet, progress.completion_share),
+        date_cell(sheet, progress.first_date),
+        date_cell(sheet, progress.last_date),
     ]
 
 
-def _gesprekkencyclus(wb: Workbook, styler: _Styler, overview: Overview) -> None:
+def _gesprekkencyclus(wb: Workbook, styler: Styler, overview: Overview) -> None:
     columns = [
         ("Cyclus", 24),
         ("Team", 18),
@@ -751,7 +548,7 @@ def _gesprekkencyclus(wb: Workbook, styler: _Styler, overview: Overview) -> None
         ("Eerste gesprek", 13),
         ("Laatste gesprek", 13),
     ]
-    sheet = _Sheet(wb, styler, "Gesprekkencyclus", columns, freeze_column=2, header_height=30)
+    sheet = Sheet(wb, styler, "Gesprekkencyclus", columns, freeze_column=2, header_height=30)
     for progress in overview.talks:
         sheet.append(_progress_line(sheet, progress, progress.team))
     sheet.close_table()
@@ -793,7 +590,7 @@ def _definitions(
 
 def _definities(
     wb: Workbook,
-    styler: _Styler,
+    styler: Styler,
     names: _Names,
     framework: CompetencyFramework,
     roles: Sequence[Role],
@@ -810,7 +607,7 @@ def _definities(
         ("Toelichting (niveaus, doelen, richtvraag, herformulering)", 60),
         ("Vermijden", 30),
     ]
-    sheet = _Sheet(wb, styler, DEFINITIONS_SHEET, columns, freeze_column=3)
+    sheet = Sheet(wb, styler, DEFINITIONS_SHEET, columns, freeze_column=3)
     # The level rows come first, by rank: name them for the drop-downs and colour rules.
     first, last = 2, 1 + len(framework.levels)
     _define_name(wb, LEVEL_NAMES, f"{DEFINITIONS_SHEET}!$C${first}:$C${last}")
@@ -847,12 +644,16 @@ def write_workbook(
     overview: Overview | None = None,
     progress: Progress | None = None,
     team_hours: Mapping[str, TeamHours] | None = None,
+    policy: PolicyInput | None = None,
 ) -> None:
     """Write the overview workbook to a path or a binary file object.
 
     ``overview`` may be passed when the caller has already built it from the same data.
     ``team_hours`` (team name -> professionalisation hours and norm) adds three columns to
     the Teams sheet; the total row adds up every team given.
+    ``policy`` (plain :class:`lob_hrm.policy.PolicyRow` rows, or a
+    :class:`lob_hrm.policy.PolicySheet` with the policy's name and reference date) adds the
+    policy sheet (Beleid) before Definities, in the same run.
     ``progress(done, total)`` is called every :data:`PROGRESS_EVERY` employees while the
     heatmap is written, and once with ``(total, total)`` when the file is complete.
     """
@@ -860,7 +661,7 @@ def write_workbook(
         overview = build_overview(framework, roles, data)
     names = _Names(framework, roles)
     wb = Workbook(write_only=True)
-    styler = _Styler(wb)
+    styler = Styler(wb)
     numbers = _Numbers(len(overview.matrix))
     _overzicht(wb, styler, names, data, overview, progress)
     _teams(wb, styler, names, overview, team_hours, numbers)
@@ -869,6 +670,8 @@ def write_workbook(
     _cijfers(wb, styler, names, overview)
     _ontwikkelpunten(wb, styler, names, overview)
     _gesprekkencyclus(wb, styler, overview)
+    if policy is not None:
+        policy_sheet(wb, styler, policy)
     _definities(wb, styler, names, framework, roles, dimensions, idiom)
     wb.save(target)
     if progress is not None:

@@ -1,137 +1,157 @@
-"""The policy sheet of the competency workbook: goals, their indicators per team, status
-and trend, written from plain rows (the Odoo monitor builds them; so can anyone else).
+"""The policy sheet (Beleid) of the competency workbook: each goal's indicator for the
+college and per team, its target, the goal's status, the change since the last review and
+the trend over school years, written from plain rows (:class:`lob_hrm.policy.PolicyRow`;
+the Odoo monitor builds them, and so can anyone else).
 
-It looks like the workbook's other sheets: the same header, the same heat colours (from
-:mod:`lob_hrm.xlsx`), frozen header, auto-filter, printed landscape one page wide.  Dutch
-labels, as the rest of the workbook.
+:func:`lob_hrm.xlsx.write_workbook` adds it to the competency workbook in the same run;
+:func:`write_policy_workbook` writes it alone.  It is made with the same named styles and
+sheet plumbing as the other sheets (:mod:`lob_hrm.xlsx_style`): header, frozen panes,
+auto-filter, A4 landscape at the page width.  The status colours are conditional
+formatting rules on the status text in the heatmap's palette (on track green, at risk
+orange, off track red, no data grey), so that a sorted, filtered or edited sheet keeps
+them right.  Labels come from :mod:`lob_hrm.labels`, in the workbook's Dutch.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
-from typing import BinaryIO
+from collections.abc import Sequence
+from typing import Any, BinaryIO
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.formatting.rule import CellIsRule
 from openpyxl.utils import get_column_letter
-from pydantic import BaseModel, ConfigDict, Field
 
-from .policy import Status, school_year_label
-from .xlsx import HEAT, HEAT_AT, HEAT_FAR, HEAT_NEAR, HEAT_NONE
+from . import labels
+from .policy import (
+    INDICATORS,
+    Direction,
+    PolicyRow,
+    PolicySheet,
+    Status,
+    school_year_label,
+)
+from .xlsx_style import (
+    HEAT_AT,
+    HEAT_FAR,
+    HEAT_NEAR,
+    HEAT_NONE,
+    Sheet,
+    Styler,
+    add_rules,
+    decimal_cell,
+    differential,
+)
 
-SHEET_TITLE = "Beleid"
-NUMBER = "0.0"
-COLLEGE = "College"
-STATUS_LABELS = {
-    Status.ON_TRACK: ("op koers", HEAT_AT),
-    Status.AT_RISK: ("risico", HEAT_NEAR),
-    Status.OFF_TRACK: ("uit koers", HEAT_FAR),
-    Status.NO_DATA: ("geen gegevens", HEAT_NONE),
+# The rows alone, or with the policy's name, school year and reference date.
+PolicyInput = PolicySheet | Sequence[PolicyRow]
+
+_nl = labels.dutch
+SHEET_TITLE = _nl(labels.POLICY)
+COLLEGE = _nl(labels.COLLEGE)
+STATUS_LABELS = {status: _nl(labels.POLICY_STATUS[status.value]) for status in Status}
+STATUS_HEAT = {
+    Status.ON_TRACK: HEAT_AT,
+    Status.AT_RISK: HEAT_NEAR,
+    Status.OFF_TRACK: HEAT_FAR,
+    Status.NO_DATA: HEAT_NONE,
 }
-INDICATOR_LABELS = {
-    "talks_staff": "Medewerkers met een getekend gesprek",
-    "talks_coach": "Coaches met een getekend gesprek",
-    "talks_leader": "Teamleiders met een getekend gesprek",
-    "talks_director": "Directeuren met een getekend gesprek",
-    "competency_at_target": "LOB-competenties op doelniveau",
-    "competency_unassessed": "Rolhouders een jaar niet beoordeeld",
-    "prof_at_norm": "Medewerkers op de professionaliseringsnorm",
-    "prof_median_hours": "Mediaan professionaliseringsuren",
-    "template_alignment": "Afstemmingsscore gespreksformat",
-    "template_drift": "Gespreksformats met open afwijking",
-    "role_hours_consistent": "Rol-uren in lijn met het college",
-    "plan_adopted": "Teamwerkplannen vastgesteld",
-    "plan_discussed": "Teamwerkplannen besproken in het team",
-    "agreement_overdue": "Afspraken over de termijn",
-}
-_THIN = Side(style="thin", color="A6A6A6")
-_HEADER = {
-    "font": Font(bold=True),
-    "fill": PatternFill("solid", fgColor="D9E1F2"),
-    "border": Border(bottom=_THIN),
-    "alignment": Alignment(vertical="top", wrap_text=True),
-}
+DIRECTION_LABELS = {item: _nl(labels.DIRECTIONS[item.value]) for item in Direction}
+# "the same" keeps the plain look: only a change draws the eye
+DIRECTION_HEAT = {Direction.BETTER: HEAT_AT, Direction.WORSE: HEAT_FAR}
+# columns before the trend: pillar, goal, indicator, team, value, target, status, direction
+STATUS_COLUMN, DIRECTION_COLUMN, FIRST_TREND_COLUMN = 7, 8, 9
 
 
-class PolicyRow(BaseModel):
-    """One line of the sheet: a goal's indicator for a team (``team`` empty: the college),
-    with the values of earlier school years for the trend."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    pillar: str
-    goal: str
-    indicator: str
-    team: str | None = None
-    value: float | None = None
-    target: float
-    status: Status = Status.NO_DATA
-    trend: dict[int, float | None] = Field(default_factory=dict)
+def indicator_label(code: str) -> str:
+    """The Dutch name of an indicator (the code itself for one the core does not know)."""
+    definition = INDICATORS.get(code)
+    return code if definition is None else _nl(definition.name)
 
 
-def _cell(ws, value, **style) -> WriteOnlyCell:
-    cell = WriteOnlyCell(ws, value)
-    for name, item in style.items():
-        setattr(cell, name, item)
-    return cell
+def as_sheet(policy: PolicyInput) -> PolicySheet:
+    return policy if isinstance(policy, PolicySheet) else PolicySheet(rows=list(policy))
 
 
-def add_policy_sheet(workbook: Workbook, rows: Iterable[PolicyRow], title: str = SHEET_TITLE):
-    """Add the policy sheet to a write-only ``workbook``; returns the sheet."""
-    rows = list(rows)
-    years = sorted({year for row in rows for year in row.trend})
-    columns: Sequence[tuple[str, float]] = [
-        ("Pijler", 22),
-        ("Doel", 36),
-        ("Indicator", 34),
-        ("Team", 22),
-        ("Waarde", 10),
-        ("Streefwaarde", 12),
-        ("Status", 14),
-        *((f"Trend {school_year_label(year)}", 12) for year in years),
+def _text_rules(labels_heat: dict[str, str]) -> list[Any]:
+    """Cells colour by their text: one rule per (label, heat class)."""
+    return [
+        CellIsRule(operator="equal", formula=[f'"{label}"'], **differential(heat))
+        for label, heat in labels_heat.items()
     ]
-    ws = workbook.create_sheet(title)
-    for index, (_, width) in enumerate(columns, 1):
-        ws.column_dimensions[get_column_letter(index)].width = width
-    ws.freeze_panes = "C2"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = "1:1"
-    ws.append([_cell(ws, header, **_HEADER) for header, _ in columns])
-    heat_styles = {
-        key: {
-            "fill": PatternFill("solid", fgColor=fill),
-            "font": Font(color=font),
-            "border": Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN),
-            "alignment": Alignment(horizontal="center"),
-        }
-        for key, (_, fill, font) in HEAT.items()
-    }
+
+
+def status_rules() -> list[Any]:
+    return _text_rules({STATUS_LABELS[status]: heat for status, heat in STATUS_HEAT.items()})
+
+
+def direction_rules() -> list[Any]:
+    return _text_rules({DIRECTION_LABELS[item]: heat for item, heat in DIRECTION_HEAT.items()})
+
+
+def policy_sheet(workbook: Workbook, styler: Styler, policy: PolicyInput) -> Sheet:
+    """Add the policy sheet to the write-only ``workbook``; returns it."""
+    policy = as_sheet(policy)
+    rows = policy.rows
+    years = sorted({year for row in rows for year in row.trend})
+    value = _nl(labels.VALUE)
+    if policy.school_year is not None:
+        value = f"{value} {school_year_label(policy.school_year)}"
+    trend = _nl(labels.TREND)
+    columns: list[tuple[str, float]] = [
+        (_nl(labels.PILLAR), 22),
+        (_nl(labels.GOAL), 36),
+        (_nl(labels.INDICATOR), 34),
+        (_nl(labels.TEAM), 22),
+        (value, 11),
+        (_nl(labels.TARGET), 12),
+        (_nl(labels.STATUS), 14),
+        (_nl(labels.VERSUS_LAST_REVIEW), 14),
+        *((f"{trend} {school_year_label(year)}", 12) for year in years),
+    ]
+
+    def above(sheet: Sheet) -> list[list[Any]]:
+        if not policy.title and policy.reference_date is None:
+            return []
+        line: list[Any] = [sheet.cell(policy.title or None, "titel")]
+        if policy.reference_date is not None:
+            line += [_nl(labels.REFERENCE_DATE), sheet.cell(policy.reference_date, "datum")]
+        return [line]
+
+    sheet = Sheet(
+        workbook, styler, SHEET_TITLE, columns, freeze_column=2, above=above, header_height=30
+    )
     for row in rows:
-        label, heat = STATUS_LABELS[row.status]
-        ws.append(
+        direction = row.direction()
+        sheet.append(
             [
                 row.pillar,
-                row.goal,
-                INDICATOR_LABELS.get(row.indicator, row.indicator),
+                sheet.cell(row.goal, "tekst"),
+                indicator_label(row.indicator),
                 row.team or COLLEGE,
-                _cell(ws, row.value, number_format=NUMBER),
-                _cell(ws, row.target, number_format=NUMBER),
-                _cell(ws, label, **heat_styles[heat]),
-                *(_cell(ws, row.trend.get(year), number_format=NUMBER) for year in years),
+                decimal_cell(sheet, row.value),
+                decimal_cell(sheet, row.target),
+                # bordered and centred without a fill of its own: the rules colour it
+                sheet.shared(STATUS_LABELS[row.status], "niveau"),
+                None if direction is None else sheet.shared(DIRECTION_LABELS[direction], "niveau"),
+                *(decimal_cell(sheet, row.trend.get(year)) for year in years),
             ]
         )
-    last = len(rows) + 1
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{last}"
-    return ws
+    last = sheet.close_table()
+    if not rows:
+        # an empty selection is an answer, not an error: say so below the header
+        sheet.append([sheet.cell(_nl(labels.NO_POLICY_GOALS), "vet")])
+        return sheet
+    first = sheet.header_row + 1
+    status = get_column_letter(STATUS_COLUMN)
+    add_rules(sheet.ws, f"{status}{first}:{status}{last}", status_rules())
+    change = get_column_letter(DIRECTION_COLUMN)
+    add_rules(sheet.ws, f"{change}{first}:{change}{last}", direction_rules())
+    return sheet
 
 
-def write_policy_workbook(target: str | os.PathLike | BinaryIO, rows: Iterable[PolicyRow]):
-    """A workbook with the policy sheet alone."""
+def write_policy_workbook(target: str | os.PathLike | BinaryIO, policy: PolicyInput) -> None:
+    """A workbook with the policy sheet alone (the policy's own download)."""
     workbook = Workbook(write_only=True)
-    add_policy_sheet(workbook, rows)
+    policy_sheet(workbook, Styler(workbook), policy)
     workbook.save(target)

@@ -3,6 +3,7 @@ from . import (
     test_community_tour,
     test_competency,
     test_competency_export,
+    test_competency_export_policy,
     test_competency_overview,
     test_competency_overview_tour,
     test_competency_security,

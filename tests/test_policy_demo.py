@@ -62,12 +62,15 @@ class TestPolicyDemo(TransactionCase):
         self.assertIn(f"id={wizard.id}", action["url"])
         sheet = load_workbook(io.BytesIO(base64.b64decode(wizard.data)))["Beleid"]
         rows = list(sheet.iter_rows(values_only=True))
-        self.assertEqual(
-            rows[0][:7], ("Pijler", "Doel", "Indicator", "Team", "Waarde", "Streefwaarde", "Status")
-        )
+        # the policy and its reference date above the table, as on the heatmap sheet
+        self.assertEqual(rows[0][:2], (policy.name, "Peildatum"))
+        header = rows[1]
+        self.assertEqual(header[:4], ("Pijler", "Doel", "Indicator", "Team"))
+        self.assertTrue(header[4].startswith("Waarde "))
+        self.assertEqual(header[5:8], ("Streefwaarde", "Status", "T.o.v. vorige meting"))
         # last year's snapshot is the trend's column
-        self.assertIn("Trend 2025-2026", rows[0])
+        self.assertIn("Trend 2025-2026", header)
         talks = [r for r in rows if r[1] == "Reflective talks at all levels"]
         self.assertEqual(talks[0][3], "College")
         self.assertIn("Techniek", {r[3] for r in talks})
-        self.assertEqual(len(rows) - 1, len(policy.goal_ids) * len(talks))
+        self.assertEqual(len(rows) - 2, len(policy.goal_ids) * len(talks))

@@ -10,6 +10,7 @@ from odoo.tools import SQL, unique
 
 from ..lob_hrm import schemas, xlsx
 from ..lob_hrm.overview import TeamHours, highest_targets
+from ..lob_hrm.policy import school_year_of
 from ..models.lob_exchange import slugify_key
 
 NO_TEAM = "(geen team)"
@@ -64,10 +65,35 @@ class LobCompetencyExportWizard(models.TransientModel):
         "in its calendar year and talks in the cycles of the twelve months before it.",
     )
 
+    include_policy = fields.Boolean(
+        "Policy sheet",
+        compute="_compute_policy_id",
+        store=True,
+        readonly=False,
+        help="Add the policy sheet: the goals of the LOB policy with their indicators per "
+        "team and for the college, status and trend, from the monitor on the policy's "
+        "reference date, limited to the teams you may see in the monitor.",
+    )
+    policy_id = fields.Many2one(
+        "lob.policy",
+        compute="_compute_policy_id",
+        store=True,
+        readonly=False,
+        domain="[('state', 'in', ('adopted', 'evaluated'))]",
+        help="By default the adopted policy of your company for the school year of the "
+        "reference date.",
+    )
+
     def _compute_framework_count(self):
         count = self.env["hr.skill.type"].search_count([("lob_profile", "=", True)])
         for wizard in self:
             wizard.framework_count = count
+
+    @api.depends("reference_date", "company_ids")
+    def _compute_policy_id(self):
+        for wizard in self:
+            wizard.policy_id = wizard._lob_adopted_policy()
+            wizard.include_policy = bool(wizard.policy_id)
 
     def action_export(self):
         self.ensure_one()
@@ -92,7 +118,34 @@ class LobCompetencyExportWizard(models.TransientModel):
 
     def _lob_workbook(self):
         """The workbook's bytes."""
-        return self._lob_write(self._lob_read())
+        inputs = self._lob_read()
+        inputs["policy"] = self._lob_policy_rows()
+        return self._lob_write(inputs)
+
+    def _lob_adopted_policy(self):
+        """The adopted policy for the school year of the reference date, of the current
+        company when it is among the exported ones, else of the first of them that has one."""
+        if not self.reference_date:
+            return self.env["lob.policy"]
+        companies = self._lob_companies()
+        year = school_year_of(self.reference_date)
+        policies = self.env["lob.policy"].search(
+            [
+                ("company_id", "in", companies.ids),
+                ("state", "=", "adopted"),
+                ("school_year_from", "<=", year),
+                ("school_year_to", ">=", year),
+            ]
+        )
+        current = policies.filtered(lambda p: p.company_id == self.env.company)
+        return (current or policies.sorted(lambda p: p.company_id.name))[:1]
+
+    def _lob_policy_rows(self):
+        """The policy sheet (a :class:`lob_hrm.policy.PolicySheet`) when asked for, else
+        ``None``: the monitor's figures the user may read, as the policy download has them."""
+        if not (self.include_policy and self.policy_id):
+            return None
+        return self.env["lob.policy.export.wizard"]._lob_policy_sheet(self.policy_id)
 
     @api.model
     def _lob_write(self, inputs):
@@ -105,6 +158,7 @@ class LobCompetencyExportWizard(models.TransientModel):
             inputs["data"],
             dimensions=inputs["dimensions"],
             team_hours=inputs["team_hours"],
+            policy=inputs.get("policy"),
         )
         return buffer.getvalue()
 

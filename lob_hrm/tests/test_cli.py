@@ -137,6 +137,73 @@ def test_demo_writes_workbook_and_report(tmp_path, capsys):
     assert openpyxl.load_workbook(again, read_only=True).sheetnames == sheets
 
 
+POLICY_ROW = {
+    "pillar": "Visie & beleid",
+    "goal": "Reflectiegesprekken",
+    "indicator": "talks_staff",
+    "value": 40,
+    "target": 80,
+    "status": "off_track",
+    "trend": {"2025": 30},
+}
+
+
+def _college(tmp_path):
+    document = tmp_path / "college.json"
+    args = ["demo", "-q", "--employees", "10", "-o", str(tmp_path / "demo.xlsx")]
+    assert main([*args, "--report", str(tmp_path / "a.json"), "--document", str(document)]) == 0
+    return document
+
+
+def test_overview_writes_the_policy_sheet_from_json(tmp_path, capsys):
+    document = _college(tmp_path)
+    policy = tmp_path / "policy.json"
+    sheet = {"title": "LOB-beleid", "school_year": 2026, "reference_date": "2027-03-01"}
+    policy.write_text(json.dumps({**sheet, "rows": [POLICY_ROW]}), encoding="utf-8")
+    out = tmp_path / "with-policy.xlsx"
+    assert main(["overview", str(document), "-o", str(out), "-q", "--policy", str(policy)]) == 0
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames[-2:] == ["Beleid", "Definities"]
+    ws = wb["Beleid"]
+    assert ws["A1"].value == "LOB-beleid"
+    assert [cell.value for cell in ws[3]] == [
+        "Visie & beleid",
+        "Reflectiegesprekken",
+        "Medewerkers met een getekend gesprek",
+        "College",
+        40,
+        80,
+        "Uit koers",
+        "Beter",
+        30,
+    ]
+    # a plain list of rows works too
+    policy.write_text(json.dumps([POLICY_ROW, {**POLICY_ROW, "team": "Zorg"}]), encoding="utf-8")
+    assert main(["overview", str(document), "-o", str(out), "-q", "--policy", str(policy)]) == 0
+    assert openpyxl.load_workbook(out)["Beleid"]["D3"].value == "Zorg"
+
+
+def test_bad_policy_rows_exit_2_with_their_paths_and_write_nothing(tmp_path, capsys):
+    document = _college(tmp_path)
+    capsys.readouterr()
+    policy = tmp_path / "policy.json"
+    bad = [{**POLICY_ROW, "status": "fine"}, {**POLICY_ROW, "target": "high"}]
+    policy.write_text(json.dumps(bad), encoding="utf-8")
+    out = tmp_path / "never.xlsx"
+    assert main(["overview", str(document), "-o", str(out), "-q", "--policy", str(policy)]) == 2
+    err = capsys.readouterr().err
+    assert f"{policy} $[0].status:" in err
+    assert f"{policy} $[1].target:" in err
+    assert not out.exists()
+    policy.write_text("{not json", encoding="utf-8")
+    assert main(["overview", str(document), "-o", str(out), "-q", "--policy", str(policy)]) == 2
+    assert "not valid JSON" in capsys.readouterr().err
+    missing = str(tmp_path / "nope.json")
+    assert main(["overview", str(document), "-o", str(out), "-q", "--policy", missing]) == 2
+    assert "cannot read" in capsys.readouterr().err
+    assert not out.exists()
+
+
 def test_schema_command_matches_the_published_schema(capsys):
     assert main(["schema"]) == 0
     published = Path(__file__).resolve().parents[2] / "schema" / "lob-hrm-exchange.schema.json"

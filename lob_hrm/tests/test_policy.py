@@ -11,6 +11,7 @@ from lob_hrm import monitor
 from lob_hrm.monitor import consistency, goal_status, median_or_none, role_hours_flags, share
 from lob_hrm.policy import (
     INDICATORS,
+    Direction,
     GoalSchema,
     IndicatorDef,
     PolicyError,
@@ -19,6 +20,7 @@ from lob_hrm.policy import (
     TeamGoalSchema,
     Unit,
     check_target,
+    direction,
     is_looser,
     school_year_bounds,
     school_year_label,
@@ -110,6 +112,12 @@ def test_role_hours_flags_against_the_college_median():
     assert not role_hours_flags(holders, spread=0.5)[20, 1]
 
 
+def test_role_hours_flags_count_missing_hours_as_none():
+    # an assignment whose hours were never filled in (NULL in the database) gives no hours
+    flags = role_hours_flags([(1, 1, None), (2, 1, None), (3, 1, 40.0)])
+    assert flags == {(1, 1): False, (2, 1): False, (3, 1): True}
+
+
 def test_role_hours_flags_zero_median_and_no_roles():
     flags = role_hours_flags([(1, 1, 0), (2, 1, 0), (3, 1, 5)])
     assert flags == {(1, 1): False, (2, 1): False, (3, 1): True}
@@ -190,3 +198,17 @@ def test_every_indicator_has_a_sane_range():
     for definition in INDICATORS.values():
         assert definition.in_range(definition.minimum)
         assert not definition.in_range(definition.minimum - 1)
+
+
+def test_direction_since_the_last_review_knows_which_way_is_better():
+    assert direction("talks_staff", 60, 50) == Direction.BETTER
+    assert direction("talks_staff", 40, 50) == Direction.WORSE
+    # fewer overdue agreements is better
+    assert direction("agreement_overdue", 10, 25) == Direction.BETTER
+    assert direction("agreement_overdue", 30, 25) == Direction.WORSE
+    # rounded as the monitor rounds its shares
+    assert direction("talks_staff", 33.333, 33.331) == Direction.SAME
+    # without both values, or for an indicator the core does not know: nothing to say
+    assert direction("talks_staff", None, 50) is None
+    assert direction("talks_staff", 50, None) is None
+    assert direction("made_up", 50, 40) is None

@@ -37,7 +37,6 @@ from lob_hrm.schemas import (
     TalkState,
 )
 from lob_hrm.xlsx import (
-    DATE_FORMAT,
     EMPTY_SELECTION,
     HEAT_AT,
     HEAT_FAR,
@@ -46,6 +45,7 @@ from lob_hrm.xlsx import (
     heat,
     write_workbook,
 )
+from lob_hrm.xlsx_style import DATE_FORMAT
 
 FRAMEWORK = CompetencyFramework(
     key="lob",
