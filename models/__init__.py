@@ -35,6 +35,7 @@ from . import hr_employee_public
 from . import lob_talk_answer
 from . import lob_talk_note
 from . import lob_talk_agreement
+from . import lob_per_person_mixin
 from . import lob_success
 from . import lob_success_reaction
 from . import lob_success_digest
@@ -48,6 +49,7 @@ from . import lob_professionalisation_chain
 from . import lob_certificate
 from . import lob_dossier
 from . import lob_talk_template_trialogue
+from . import lob_talk_template_mirror
 from . import lob_talk_template_prompt_party
 from . import lob_talk_template_finding_trialogue
 from . import lob_trialogue

@@ -116,12 +116,7 @@ class LobSuccess(models.Model):
     def action_react(self, kind="applause"):
         """React once: a second reaction of the same person replaces the first."""
         self.ensure_one()
-        Reaction = self.env["lob.success.reaction"]
-        mine = Reaction.search([("success_id", "=", self.id), ("user_id", "=", self.env.uid)])
-        if mine:
-            mine.kind = kind
-        else:
-            Reaction.create({"success_id": self.id, "kind": kind})
+        self.env["lob.success.reaction"]._lob_set_mine(self, {"kind": kind})
         return True
 
     def action_react_applause(self):
@@ -134,9 +129,7 @@ class LobSuccess(models.Model):
         return self.action_react("inspired")
 
     def action_unreact(self):
-        self.env["lob.success.reaction"].search(
-            [("success_id", "in", self.ids), ("user_id", "=", self.env.uid)]
-        ).unlink()
+        self.env["lob.success.reaction"]._lob_mine(self).unlink()
         return True
 
     @api.model

@@ -26,29 +26,18 @@ class LobTalkTemplate(models.Model):
     def action_mirror_trialogue(self):
         """A trialoog of student, school and company from this student template."""
         self.ensure_one()
-        company = self.company_id or self.env.company
         name = self.env._("Trialoog %(name)s", name=self.name)
-        key = self._lob_unique_key(name, company.id)
-        try:
-            trialogue = mirror.mirror_trialogue(self._lob_exchange_schema(), key, name)
-        except (mirror.MirrorError, ValueError) as exc:
-            raise UserError(
-                self.env._(
-                    "The template '%(name)s' cannot be mirrored as a trialoog: %(error)s",
-                    name=self.name,
-                    error=exc,
-                )
-            ) from exc
-        dimensions = {d.key: d for d in self.prompt_ids.dimension_id}
-        values = self._lob_exchange_values(trialogue, dimensions, {self.key: self}, company.id, 10)
-        template = self.create(values)
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "lob.talk.template",
-            "res_id": template.id,
-            "view_mode": "form",
-            "target": "current",
-        }
+        template = self._lob_create_mirror(
+            name,
+            self.company_id or self.env.company,
+            lambda source, key: mirror.mirror_trialogue(source, key, name),
+            lambda error: self.env._(
+                "The template '%(name)s' cannot be mirrored as a trialoog: %(error)s",
+                name=self.name,
+                error=error,
+            ),
+        )
+        return template._lob_action_open()
 
     def action_print_conversation_guide(self):
         self._lob_check_trialogue()

@@ -1,6 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
 
 CHAIN_ROLES = [
     ("vmbo", "vmbo school"),
@@ -8,6 +8,11 @@ CHAIN_ROLES = [
     ("company", "Company / leerbedrijf"),
     ("alumni", "Alumni network"),
 ]
+# A partner of the chain, or a contact of one (e.g. a company supervisor): what a chain
+# activity or a chain participant of a professionalisation activity may name.
+CHAIN_PARTNER_DOMAIN = (
+    "['|', ('lob_chain_role', '!=', False), ('commercial_partner_id.lob_chain_role', '!=', False)]"
+)
 
 
 class ResPartner(models.Model):
@@ -49,3 +54,17 @@ class ResPartner(models.Model):
         raise AccessError(
             self.env._("Only HR and LOB coordinators set the chain role of a partner.")
         )
+
+    def _lob_check_chain_role(self, record):
+        """Refuse these partners on ``record`` (a chain activity, a professionalisation
+        activity) when one of them has no chain role of its own or of its company."""
+        lacking = self.filtered(lambda p: not p.lob_chain_role_effective)
+        if lacking:
+            raise ValidationError(
+                self.env._(
+                    "%(activity)s: %(partners)s has no chain role. Give the partner a "
+                    "chain role (vmbo school, hbo, company or alumni network) first.",
+                    activity=record.display_name,
+                    partners=", ".join(lacking.mapped("display_name")),
+                )
+            )
