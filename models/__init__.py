@@ -43,6 +43,7 @@ from . import lob_talk_success
 from . import lob_talk_agreement_success
 from . import lob_instrument
 from . import lob_instrument_rating
+from . import lob_instrument_success
 from . import res_partner
 from . import lob_chain_activity
 from . import lob_professionalisation_chain

@@ -77,6 +77,13 @@ class LobSuccess(models.Model):
         index="btree_not_null",
         check_company=True,
     )
+    instrument_id = fields.Many2one(
+        "lob.instrument",
+        ondelete="set null",
+        index="btree_not_null",
+        check_company=True,
+        help="The LOB instrument this success came from.",
+    )
     attachment_ids = fields.Many2many(
         "ir.attachment", string="Pictures and attachments", copy=False
     )

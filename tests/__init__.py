@@ -20,6 +20,7 @@ from . import (
     test_policy_tour,
     test_screen_labels,
     test_success,
+    test_success_links,
     test_talk,
     test_talk_concurrency,
     test_talk_cycle,
