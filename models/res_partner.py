@@ -45,7 +45,13 @@ class ResPartner(models.Model):
     def write(self, vals):
         if "lob_chain_role" in vals:
             self._lob_check_chain_manager()
+        elif "active" in vals and not vals["active"]:
+            self._lob_check_chain_partner_kept()
         return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_chain_partner(self):
+        self._lob_check_chain_partner_kept()
 
     def _lob_check_chain_manager(self):
         """HR and LOB coordinators (LOB managers) manage the chain partners."""
@@ -54,6 +60,21 @@ class ResPartner(models.Model):
         raise AccessError(
             self.env._("Only HR and LOB coordinators set the chain role of a partner.")
         )
+
+    def _lob_check_chain_partner_kept(self):
+        """Archiving or deleting a chain partner is managing the chain, too: a contact with
+        "Contact Creation" alone may not make a vmbo school disappear from the activities."""
+        if self.env.su or self.env.user.has_group("lob_hrm.group_lob_manager"):
+            return
+        chain = self.filtered("lob_chain_role")
+        if chain:
+            raise AccessError(
+                self.env._(
+                    "Only HR and LOB coordinators archive or delete a chain partner such as "
+                    "%(partner)s.",
+                    partner=chain[0].display_name,
+                )
+            )
 
     def _lob_check_chain_role(self, record):
         """Refuse these partners on ``record`` (a chain activity, a professionalisation

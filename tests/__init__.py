@@ -1,5 +1,6 @@
 from . import (
     test_chain,
+    test_community_access,
     test_community_tour,
     test_competency,
     test_competency_export,
