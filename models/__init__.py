@@ -50,7 +50,6 @@ from . import lob_professionalisation_chain
 from . import lob_certificate
 from . import lob_dossier
 from . import lob_talk_template_trialogue
-from . import lob_talk_template_mirror
 from . import lob_talk_template_prompt_party
 from . import lob_talk_template_finding_trialogue
 from . import lob_trialogue

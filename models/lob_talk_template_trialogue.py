@@ -11,7 +11,10 @@ class LobTalkTemplate(models.Model):
     """The trialoog: student, school and company hold the career talk together, the student
     leading. Mirrored from the student career talk and aligned with it like a staff template;
     students and company supervisors have no user, so it is printed as a conversation guide
-    with a column per party."""
+    with a column per party.
+
+    It also holds the one path that creates a mirrored template, which the trialoog and the
+    staff template of the mirror wizard share."""
 
     _inherit = "lob.talk.template"
 
@@ -38,6 +41,36 @@ class LobTalkTemplate(models.Model):
             ),
         )
         return template._lob_action_open()
+
+    def _lob_create_mirror(self, name, company, build, failure, values=None):
+        """Create the template ``build(source_schema, key)`` mirrors from this student
+        template, named ``name`` in ``company``, with extra ``values``.
+
+        ``build`` calls the core's mirror; when the core refuses, the user gets
+        ``failure(error)``, a translated message naming the template, and nothing is created.
+        """
+        self.ensure_one()
+        key = self._lob_unique_key(name, company.id)
+        try:
+            mirrored = build(self._lob_exchange_schema(), key)
+        except (mirror.MirrorError, ValueError) as exc:
+            raise UserError(failure(exc)) from exc
+        dimensions = {d.key: d for d in self.prompt_ids.dimension_id}
+        create_values = self._lob_exchange_values(
+            mirrored, dimensions, {self.key: self}, company.id, 10
+        )
+        return self.create({**create_values, **(values or {})})
+
+    def _lob_action_open(self):
+        """The form of this template."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "current",
+        }
 
     def action_print_conversation_guide(self):
         self._lob_check_trialogue()

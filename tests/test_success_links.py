@@ -39,7 +39,7 @@ class TestSuccessLinks(LobTalkCommon):
         card = self.card.with_user(self.colleague)
         self.assertEqual(card.success_count, 0)
         action = card.action_record_success()
-        form = Form(self.Success.with_user(self.colleague).with_context(action["context"]))
+        form = Form(self.Success.with_user(self.colleague).with_context(**action["context"]))
         self.assertEqual(form.instrument_id, self.card)
         self.assertEqual(form.name, "Success with Qualities card")
         form.professionalisation_id = self.training
