@@ -52,13 +52,10 @@ class LobPerPersonMixin(models.AbstractModel):
         return updated | super().create(new_vals)
 
     @api.model
-    def _lob_mine(self, parents, user=None):
-        """The records of ``user`` (default: the current user) of ``parents``."""
+    def _lob_mine(self, parents):
+        """The current user's records of ``parents``."""
         return self.search(
-            [
-                (self._lob_parent_field, "in", parents.ids),
-                ("user_id", "=", (user or self.env.user).id),
-            ]
+            [(self._lob_parent_field, "in", parents.ids), ("user_id", "=", self.env.uid)]
         )
 
     @api.model
