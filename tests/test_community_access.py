@@ -31,6 +31,8 @@ READERS = {
     # chain partners and chain activities: everybody of their company
     "partner": COMPANY_A,
     "partner_b": {"other_company"},
+    # a partner without company is shared by every company, as Odoo's contacts are
+    "partner_shared": frozenset(USERS),
     "activity": COMPANY_A,
     "activity_b": {"other_company"},
     # competence files: own, the managers above, HR of the company
@@ -128,6 +130,9 @@ class TestCommunityAccess(LobTalkCommon):
                 "company_id": company_b.id,
             }
         )
+        partner_shared = Partner.with_user(cls.officer).create(
+            {"name": "Hogeschool Zuid", "is_company": True, "lob_chain_role": "hbo"}
+        )
         cls.records = {
             "success_techniek": success(cls.employee, "Ahmed chose", cls.team),
             "success_zorg": success(cls.other_manager, "Zorg lesson", cls.other_team),
@@ -146,6 +151,7 @@ class TestCommunityAccess(LobTalkCommon):
             "instrument_b": instrument_b,
             "partner": partner,
             "partner_b": partner_b,
+            "partner_shared": partner_shared,
             "activity": activity(cls.manager, partner, department_ids=[Command.set(cls.team.ids)]),
             "activity_b": activity(cls.other_user, partner_b, company_id=company_b.id),
             "dossier_eva": Dossier.search([("employee_id", "=", cls.emp_employee.id)]),
