@@ -59,6 +59,7 @@
         "views/lob_success_views.xml",
         "wizards/lob_instrument_rate_wizard_views.xml",
         "views/lob_instrument_views.xml",
+        "views/lob_instrument_success_views.xml",
         "views/lob_chain_activity_views.xml",
         "data/lob_dossier_data.xml",
         "report/lob_dossier_report.xml",

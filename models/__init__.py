@@ -35,6 +35,7 @@ from . import hr_employee_public
 from . import lob_talk_answer
 from . import lob_talk_note
 from . import lob_talk_agreement
+from . import lob_per_person_mixin
 from . import lob_success
 from . import lob_success_reaction
 from . import lob_success_digest
@@ -42,6 +43,7 @@ from . import lob_talk_success
 from . import lob_talk_agreement_success
 from . import lob_instrument
 from . import lob_instrument_rating
+from . import lob_instrument_success
 from . import res_partner
 from . import lob_chain_activity
 from . import lob_professionalisation_chain

@@ -4,6 +4,9 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..lob_hrm import schemas
+from ..lob_hrm.overview import highest_targets
+
 
 class HrEmployee(models.Model):
     _inherit = "hr.employee"
@@ -122,14 +125,32 @@ class HrEmployee(models.Model):
         assignments = Assignment.search(
             [("employee_id", "in", self.ids), *Assignment._lob_current_domain(on_date)]
         )
-        targets = defaultdict(dict)
+        # The rule itself is the core's (``highest_targets``): the roles go in as core
+        # schemas keyed by record id, the levels ranked by their progress. Only the targets
+        # count, so name and group stay placeholders (reading them would cost a query).
+        skills, levels, ranks, schema_of = {}, {}, {}, {}
+        for role in assignments.role_id:
+            role_targets = []
+            for target in role.target_ids:
+                skill_key = f"skill_{target.skill_id.id}"
+                level_key = f"level_{target.skill_level_id.id}"
+                skills[skill_key] = target.skill_id
+                levels[level_key] = target.skill_level_id
+                ranks[level_key] = target.skill_level_id.level_progress
+                role_targets.append(schemas.RoleTarget(competency=skill_key, level=level_key))
+            key = f"role_{role.id}"
+            schema_of[role] = schemas.Role(
+                key=key, name=key, group=schemas.RoleGroup.PRIMARY, targets=role_targets
+            )
+        held = defaultdict(list)
         for assignment in assignments:
-            wanted = targets[assignment.employee_id.id]
-            for target in assignment.role_id.target_ids:
-                level = target.skill_level_id
-                known = wanted.get(target.skill_id)
-                if not known or level.level_progress > known.level_progress:
-                    wanted[target.skill_id] = level
+            held[assignment.employee_id.id].append(schema_of[assignment.role_id])
+        targets = defaultdict(dict)
+        for employee_id, roles in held.items():
+            targets[employee_id] = {
+                skills[target.competency]: levels[target.level]
+                for target in highest_targets(roles, ranks)
+            }
         return targets
 
     # -- competence file (bekwaamheidsdossier) -------------------------------------------

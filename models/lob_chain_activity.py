@@ -2,6 +2,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .res_partner import CHAIN_PARTNER_DOMAIN
+
 KINDS = [
     ("information", "Information afternoon (voorlichtingsmiddag)"),
     ("hands_on", "Hands-on afternoon (doe-middag)"),
@@ -31,8 +33,7 @@ class LobChainActivity(models.Model):
     partner_ids = fields.Many2many(
         "res.partner",
         string="Chain partners",
-        domain="['|', ('lob_chain_role', '!=', False), "
-        "('commercial_partner_id.lob_chain_role', '!=', False)]",
+        domain=CHAIN_PARTNER_DOMAIN,
         help="The schools, companies and alumni networks taking part, or their contacts.",
     )
     employee_ids = fields.Many2many("hr.employee", string="Staff involved", check_company=True)
@@ -45,16 +46,7 @@ class LobChainActivity(models.Model):
     @api.constrains("partner_ids")
     def _check_partners(self):
         for activity in self:
-            lacking = activity.partner_ids.filtered(lambda p: not p.lob_chain_role_effective)
-            if lacking:
-                raise ValidationError(
-                    self.env._(
-                        "%(activity)s: %(partners)s has no chain role. Give the partner a "
-                        "chain role (vmbo school, hbo, company or alumni network) first.",
-                        activity=activity.name,
-                        partners=", ".join(lacking.mapped("display_name")),
-                    )
-                )
+            activity.partner_ids._lob_check_chain_role(activity)
 
     @api.constrains("students_reached")
     def _check_students_reached(self):

@@ -166,9 +166,7 @@ class LobInstrument(models.Model):
 
     def action_open_rate_wizard(self):
         self.ensure_one()
-        mine = self.env["lob.instrument.rating"].search(
-            [("instrument_id", "=", self.id), ("user_id", "=", self.env.uid)], limit=1
-        )
+        mine = self.env["lob.instrument.rating"]._lob_mine(self)
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Used in my team"),

@@ -9,12 +9,12 @@ class LobInstrumentRating(models.Model):
 
     _name = "lob.instrument.rating"
     _description = "Use and rating of a LOB instrument"
+    _inherit = ["lob.per.person.mixin"]
     _order = "write_date desc, id desc"
+    _lob_parent_field = "instrument_id"
+    _lob_update_on_create = True
 
     instrument_id = fields.Many2one("lob.instrument", required=True, ondelete="cascade", index=True)
-    user_id = fields.Many2one(
-        "res.users", required=True, default=lambda self: self.env.user, readonly=True, index=True
-    )
     department_id = fields.Many2one(
         "hr.department",
         "Team",
@@ -44,27 +44,3 @@ class LobInstrumentRating(models.Model):
                         rating=rating.rating,
                     )
                 )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        """A second rating by the same person updates their first one."""
-        result = self.browse()
-        new_vals = []
-        for vals in vals_list:
-            if not self.env.su or "user_id" not in vals:
-                vals["user_id"] = self.env.uid
-            existing = self.search(
-                [
-                    ("instrument_id", "=", vals.get("instrument_id")),
-                    ("user_id", "=", vals["user_id"]),
-                ],
-                limit=1,
-            )
-            if existing:
-                existing.write(
-                    {k: v for k, v in vals.items() if k in ("rating", "remark", "department_id")}
-                )
-                result |= existing
-            else:
-                new_vals.append(vals)
-        return result | super().create(new_vals)

@@ -1,6 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+
+from .res_partner import CHAIN_PARTNER_DOMAIN
 
 
 class LobProfessionalisation(models.Model):
@@ -13,8 +14,7 @@ class LobProfessionalisation(models.Model):
     chain_participant_ids = fields.Many2many(
         "res.partner",
         string="Chain participants",
-        domain="['|', ('lob_chain_role', '!=', False), "
-        "('commercial_partner_id.lob_chain_role', '!=', False)]",
+        domain=CHAIN_PARTNER_DOMAIN,
         help="Company supervisors and other chain partners taking part.",
     )
     chain_participant_count = fields.Integer(compute="_compute_chain_participant_count")
@@ -27,15 +27,4 @@ class LobProfessionalisation(models.Model):
     @api.constrains("chain_participant_ids")
     def _check_chain_participants(self):
         for activity in self:
-            lacking = activity.chain_participant_ids.filtered(
-                lambda p: not p.lob_chain_role_effective
-            )
-            if lacking:
-                raise ValidationError(
-                    self.env._(
-                        "%(activity)s: %(partners)s has no chain role. Give the partner a "
-                        "chain role (vmbo school, hbo, company or alumni network) first.",
-                        activity=activity.name,
-                        partners=", ".join(lacking.mapped("display_name")),
-                    )
-                )
+            activity.chain_participant_ids._lob_check_chain_role(activity)

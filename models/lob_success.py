@@ -77,6 +77,13 @@ class LobSuccess(models.Model):
         index="btree_not_null",
         check_company=True,
     )
+    instrument_id = fields.Many2one(
+        "lob.instrument",
+        ondelete="set null",
+        index="btree_not_null",
+        check_company=True,
+        help="The LOB instrument this success came from.",
+    )
     attachment_ids = fields.Many2many(
         "ir.attachment", string="Pictures and attachments", copy=False
     )
@@ -116,12 +123,7 @@ class LobSuccess(models.Model):
     def action_react(self, kind="applause"):
         """React once: a second reaction of the same person replaces the first."""
         self.ensure_one()
-        Reaction = self.env["lob.success.reaction"]
-        mine = Reaction.search([("success_id", "=", self.id), ("user_id", "=", self.env.uid)])
-        if mine:
-            mine.kind = kind
-        else:
-            Reaction.create({"success_id": self.id, "kind": kind})
+        self.env["lob.success.reaction"]._lob_set_mine(self, {"kind": kind})
         return True
 
     def action_react_applause(self):
@@ -134,9 +136,7 @@ class LobSuccess(models.Model):
         return self.action_react("inspired")
 
     def action_unreact(self):
-        self.env["lob.success.reaction"].search(
-            [("success_id", "in", self.ids), ("user_id", "=", self.env.uid)]
-        ).unlink()
+        self.env["lob.success.reaction"]._lob_mine(self).unlink()
         return True
 
     @api.model

@@ -11,7 +11,10 @@ class LobTalkTemplate(models.Model):
     """The trialoog: student, school and company hold the career talk together, the student
     leading. Mirrored from the student career talk and aligned with it like a staff template;
     students and company supervisors have no user, so it is printed as a conversation guide
-    with a column per party."""
+    with a column per party.
+
+    It also holds the one path that creates a mirrored template, which the trialoog and the
+    staff template of the mirror wizard share."""
 
     _inherit = "lob.talk.template"
 
@@ -26,26 +29,45 @@ class LobTalkTemplate(models.Model):
     def action_mirror_trialogue(self):
         """A trialoog of student, school and company from this student template."""
         self.ensure_one()
-        company = self.company_id or self.env.company
         name = self.env._("Trialoog %(name)s", name=self.name)
+        template = self._lob_create_mirror(
+            name,
+            self.company_id or self.env.company,
+            lambda source, key: mirror.mirror_trialogue(source, key, name),
+            lambda error: self.env._(
+                "The template '%(name)s' cannot be mirrored as a trialoog: %(error)s",
+                name=self.name,
+                error=error,
+            ),
+        )
+        return template._lob_action_open()
+
+    def _lob_create_mirror(self, name, company, build, failure, values=None):
+        """Create the template ``build(source_schema, key)`` mirrors from this student
+        template, named ``name`` in ``company``, with extra ``values``.
+
+        ``build`` calls the core's mirror; when the core refuses, the user gets
+        ``failure(error)``, a translated message naming the template, and nothing is created.
+        """
+        self.ensure_one()
         key = self._lob_unique_key(name, company.id)
         try:
-            trialogue = mirror.mirror_trialogue(self._lob_exchange_schema(), key, name)
+            mirrored = build(self._lob_exchange_schema(), key)
         except (mirror.MirrorError, ValueError) as exc:
-            raise UserError(
-                self.env._(
-                    "The template '%(name)s' cannot be mirrored as a trialoog: %(error)s",
-                    name=self.name,
-                    error=exc,
-                )
-            ) from exc
+            raise UserError(failure(exc)) from exc
         dimensions = {d.key: d for d in self.prompt_ids.dimension_id}
-        values = self._lob_exchange_values(trialogue, dimensions, {self.key: self}, company.id, 10)
-        template = self.create(values)
+        create_values = self._lob_exchange_values(
+            mirrored, dimensions, {self.key: self}, company.id, 10
+        )
+        return self.create({**create_values, **(values or {})})
+
+    def _lob_action_open(self):
+        """The form of this template."""
+        self.ensure_one()
         return {
             "type": "ir.actions.act_window",
-            "res_model": "lob.talk.template",
-            "res_id": template.id,
+            "res_model": self._name,
+            "res_id": self.id,
             "view_mode": "form",
             "target": "current",
         }

@@ -1,5 +1,6 @@
 from . import (
     test_chain,
+    test_community_access,
     test_community_tour,
     test_competency,
     test_competency_export,
@@ -21,6 +22,7 @@ from . import (
     test_policy_tour,
     test_screen_labels,
     test_success,
+    test_success_links,
     test_talk,
     test_talk_concurrency,
     test_talk_cycle,

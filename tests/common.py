@@ -4,6 +4,7 @@
 import base64
 import json
 
+from odoo.exceptions import AccessError
 from odoo.fields import Command
 from odoo.tests import TransactionCase, new_test_user
 
@@ -12,8 +13,29 @@ from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 DIMENSION_KEYS = ("qualities", "motives", "work_exploration", "career_steering", "networking")
 
 
-class LobCommon(TransactionCase):
-    """Default content, an HR officer, an ordinary employee and a user of a second company.
+def lob_user(env, login, name, groups="base.group_user", company=None):
+    """A test user who works in ``company`` only (default: the current company)."""
+    company = company or env.company
+    return new_test_user(
+        env,
+        login=login,
+        name=name,
+        groups=groups,
+        company_id=company.id,
+        company_ids=[Command.set(company.ids)],
+    )
+
+
+def or_nothing(call):
+    """What ``call`` returns, or nothing when access is refused altogether."""
+    try:
+        return call()
+    except AccessError:
+        return []
+
+
+class LobCase(TransactionCase):
+    """The base of every fixture: the current company and a second one.
 
     Mail side effects (tracking, followers, notifications) are off, as in OCA's
     ``base_tier_validation`` tests: they are not what these tests are about.
@@ -25,31 +47,26 @@ class LobCommon(TransactionCase):
         cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
         cls.company = cls.env.company
         cls.other_company = cls.env["res.company"].create({"name": "Tweede College"})
-        cls.officer = new_test_user(
-            cls.env,
-            login="lob_officer",
-            name="Olga Officer",
-            groups="base.group_user,lob_hrm.group_lob_officer",
-            company_id=cls.company.id,
-            company_ids=[Command.set(cls.company.ids)],
+
+
+class LobCommon(LobCase):
+    """Default content, an HR officer, an ordinary employee and a user of a second company."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.officer = lob_user(
+            cls.env, "lob_officer", "Olga Officer", "base.group_user,lob_hrm.group_lob_officer"
         )
-        cls.employee = new_test_user(
-            cls.env,
-            login="lob_employee",
-            name="Eva Employee",
-            groups="base.group_user",
-            company_id=cls.company.id,
-            company_ids=[Command.set(cls.company.ids)],
-        )
+        cls.employee = lob_user(cls.env, "lob_employee", "Eva Employee")
         # An HR officer, but of the second company only: the multi-company rules, not the
         # group rules, must keep company A's templates away from them.
-        cls.other_user = new_test_user(
+        cls.other_user = lob_user(
             cls.env,
-            login="lob_other_company",
-            name="Otto Other",
-            groups="base.group_user,lob_hrm.group_lob_officer",
-            company_id=cls.other_company.id,
-            company_ids=[Command.set(cls.other_company.ids)],
+            "lob_other_company",
+            "Otto Other",
+            "base.group_user,lob_hrm.group_lob_officer",
+            cls.other_company,
         )
         cls.team = cls.env["hr.department"].create(
             {"name": "Team Techniek", "company_id": cls.company.id}

@@ -18,26 +18,24 @@ Shares at target: Zorg 1/5, Techniek 2/2, both 3/7. Anna and Bram report to Mark
 (manager); Cato is the employee user; Otto's company has its own HR officer.
 """
 
+from functools import partial
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import fields
 from odoo.fields import Command
-from odoo.tests import TransactionCase, new_test_user
 
-from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
+from .common import LobCase, lob_user
 
 LEVELS = (("start", 25), ("basis", 50), ("vak", 75), ("excellent", 100))
 SKILLS = ("gesprek", "netwerk", "beleid")
 
 
-class LobOverviewCommon(TransactionCase):
+class LobOverviewCommon(LobCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
         cls.today = fields.Date.context_today(cls.env.user)
-        cls.company = cls.env.company
-        cls.other_company = cls.env["res.company"].create({"name": "Tweede College"})
         cls.framework = cls.env["hr.skill.type"].create(
             {
                 "name": "Test-LOB",
@@ -75,15 +73,7 @@ class LobOverviewCommon(TransactionCase):
             {"name": "Team B (test)", "company_id": cls.other_company.id}
         )
 
-        def user(login, name, groups, company=cls.company):
-            return new_test_user(
-                cls.env,
-                login=login,
-                name=name,
-                groups=groups,
-                company_id=company.id,
-                company_ids=[Command.set(company.ids)],
-            )
+        user = partial(lob_user, cls.env)
 
         cls.officer_user = user(
             "lob_o_officer", "Olga Officer", "base.group_user,lob_hrm.group_lob_officer"

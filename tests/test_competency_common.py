@@ -5,20 +5,17 @@ Employees are created here, not taken from demo data, so that the tests hold wha
 data exists.
 """
 
+from functools import partial
+
 from odoo import fields
-from odoo.fields import Command
-from odoo.tests import TransactionCase, new_test_user
 
-from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
+from .common import LobCase, lob_user
 
 
-class LobCompetencyCommon(TransactionCase):
+class LobCompetencyCommon(LobCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
-        cls.company = cls.env.company
-        cls.other_company = cls.env["res.company"].create({"name": "Tweede College"})
         cls.framework = cls.env.ref("lob_hrm.default_framework_raamwerk_lob")
         cls.levels = {level.lob_key: level for level in cls.framework.skill_level_ids}
         cls.skills = {skill.lob_key: skill for skill in cls.framework.skill_ids}
@@ -32,15 +29,7 @@ class LobCompetencyCommon(TransactionCase):
             {"name": "Team Techniek (test)", "company_id": cls.company.id}
         )
 
-        def user(login, name, groups, company=cls.company):
-            return new_test_user(
-                cls.env,
-                login=login,
-                name=name,
-                groups=groups,
-                company_id=company.id,
-                company_ids=[Command.set(company.ids)],
-            )
+        user = partial(lob_user, cls.env)
 
         cls.officer_user = user(
             "lob_c_officer", "Olga Officer", "base.group_user,lob_hrm.group_lob_officer"

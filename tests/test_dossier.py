@@ -8,6 +8,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
 from odoo.tests import tagged
 
+from .common import or_nothing
 from .test_talk_common import LobTalkCommon
 
 NOTE = "MARK-PRIVATE-NOTE about Eva"
@@ -15,13 +16,6 @@ EVA_PREP = "EVA-UNSHARED-PREP"
 MARK_PREP = "MARK-UNSHARED-PREP"
 TOGETHER = "TOGETHER-SIGNED"
 UNSIGNED = "UNSIGNED-TALK-TEXT"
-
-
-def _or_nothing(call):
-    try:
-        return call()
-    except AccessError:
-        return []
 
 
 def _b64(content):
@@ -154,8 +148,8 @@ class TestDossier(LobTalkCommon):
             allowed = who in self.readers
             model = self.Dossier.with_user(user)
             domain = [("id", "=", self.dossier.id)]
-            found = _or_nothing(lambda m=model, d=domain: m.search_read(d, ["id"]))
-            groups = _or_nothing(
+            found = or_nothing(lambda m=model, d=domain: m.search_read(d, ["id"]))
+            groups = or_nothing(
                 lambda m=model, d=domain: m.read_group(d, ["company_id"], ["company_id"])
             )
             self.assertEqual(len(found), int(allowed), who)

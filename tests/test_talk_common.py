@@ -2,12 +2,11 @@
 """The shared fixture of the staff talk tests: a small hierarchy of users and a talk helper."""
 
 from datetime import timedelta
+from functools import partial
 
 from odoo import fields
-from odoo.fields import Command
-from odoo.tests import new_test_user
 
-from .common import LobCommon
+from .common import LobCommon, lob_user
 
 
 class LobTalkCommon(LobCommon):
@@ -18,17 +17,7 @@ class LobTalkCommon(LobCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        company_ids = [Command.set(cls.company.ids)]
-
-        def user(login, name, groups="base.group_user"):
-            return new_test_user(
-                cls.env,
-                login=login,
-                name=name,
-                groups=groups,
-                company_id=cls.company.id,
-                company_ids=company_ids,
-            )
+        user = partial(lob_user, cls.env)
 
         manager_groups = "base.group_user,lob_hrm.group_lob_manager"
         cls.top = user("lob_top", "Tom Top", manager_groups)

@@ -7,9 +7,9 @@ from datetime import date, timedelta
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
-from .common import LobCommon
+from .common import LobCommon, lob_user
 
 
 class CycleCommon(LobCommon):
@@ -26,13 +26,8 @@ class CycleCommon(LobCommon):
         if cls.performance_template.state != "published":
             cls.performance_template.action_publish()
 
-        cls.manager_user = new_test_user(
-            cls.env,
-            login="lob_manager",
-            name="Mila Manager",
-            groups="base.group_user,lob_hrm.group_lob_manager",
-            company_id=cls.company.id,
-            company_ids=[Command.set(cls.company.ids)],
+        cls.manager_user = lob_user(
+            cls.env, "lob_manager", "Mila Manager", "base.group_user,lob_hrm.group_lob_manager"
         )
         cls.manager = cls._employee("Mila Manager", user=cls.manager_user)
         cls.nurse_lead = cls._employee("Noor Teamleider", parent=cls.manager)

@@ -5,17 +5,10 @@ from odoo.exceptions import AccessError
 from odoo.fields import Command
 from odoo.tests import tagged
 
+from .common import or_nothing
 from .test_talk_common import LobTalkCommon
 
 NOTE = "Mark's private worry about Eva's workload"
-
-
-def _or_nothing(call):
-    """What ``call`` returns, or nothing when access is refused altogether."""
-    try:
-        return call()
-    except AccessError:
-        return []
 
 
 @tagged("post_install", "-at_install")
@@ -66,8 +59,8 @@ class TestTalkAccessMatrix(LobTalkCommon):
         domain = [("id", "in", records.ids)]
         label = f"{who} on {records._name}"
         # a model the user has no access right on at all refuses the search itself
-        found = _or_nothing(lambda: model.search_read(domain, ["id"]))
-        groups = _or_nothing(lambda: model.read_group(domain, ["company_id"], ["company_id"]))
+        found = or_nothing(lambda: model.search_read(domain, ["id"]))
+        groups = or_nothing(lambda: model.read_group(domain, ["company_id"], ["company_id"]))
         counted = sum(group["company_id_count"] for group in groups)
         self.assertEqual(len(found), len(records) if allowed else 0, label)
         self.assertEqual(counted, len(records) if allowed else 0, label)
@@ -136,8 +129,8 @@ class TestTalkAccessMatrix(LobTalkCommon):
             with self.assertRaises(AccessError):
                 channel()
         Note = self.Note.with_user(self.employee)
-        self.assertFalse(_or_nothing(lambda: Note.search([])))
-        self.assertFalse(_or_nothing(lambda: Note.read_group([], ["body"], ["talk_id"])))
+        self.assertFalse(or_nothing(lambda: Note.search([])))
+        self.assertFalse(or_nothing(lambda: Note.read_group([], ["body"], ["talk_id"])))
         # nor through the chatter and its tracking, nor through the mails sent to her
         messages = self.talk.sudo().message_ids
         self.assertTrue(messages, "the invitation was posted")

@@ -3,14 +3,8 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
 from odoo.tests import tagged
 
+from .common import or_nothing
 from .test_talk_common import LobTalkCommon
-
-
-def _or_nothing(call):
-    try:
-        return call()
-    except AccessError:
-        return []
 
 
 @tagged("post_install", "-at_install")
@@ -167,8 +161,8 @@ class TestTrialogue(LobTalkCommon):
             model = self.env["lob.trialogue"].with_user(user)
             domain = [("id", "=", held.id)]
             allowed = who in readers
-            found = _or_nothing(lambda m=model, d=domain: m.search_read(d, ["id"]))
-            groups = _or_nothing(
+            found = or_nothing(lambda m=model, d=domain: m.search_read(d, ["id"]))
+            groups = or_nothing(
                 lambda m=model, d=domain: m.read_group(d, ["company_id"], ["company_id"])
             )
             self.assertEqual(len(found), int(allowed), who)

@@ -1,6 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 
 from ..lob_hrm import mirror, schemas
 from ..models.lob_talk_template import KINDS
@@ -54,38 +53,25 @@ class LobTemplateMirrorWizard(models.TransientModel):
 
     def action_mirror(self):
         self.ensure_one()
-        Template = self.env["lob.talk.template"]
         source = self.source_id
         # a shared student template is mirrored for the company of the HR officer
         company = source.company_id or self.env.company
         _dimensions, terms = self.env["lob.exchange"]._vocabulary(company)
-        key = Template._lob_unique_key(self.name, company.id)
-        try:
-            staff = mirror.mirror_template(
-                source._lob_exchange_schema(),
+        template = source._lob_create_mirror(
+            self.name,
+            company,
+            lambda student, key: mirror.mirror_template(
+                student,
                 [term._lob_exchange_schema() for term in terms],
                 schemas.TalkKind(self.kind),
                 key,
                 self.name,
-            )
-        except (mirror.MirrorError, ValueError) as exc:
-            raise UserError(
-                self.env._(
-                    "The template '%(name)s' cannot be mirrored: %(error)s",
-                    name=source.name,
-                    error=exc,
-                )
-            ) from exc
-        dimensions = {d.key: d for d in source.prompt_ids.dimension_id}
-        values = Template._lob_exchange_values(
-            staff, dimensions, {source.key: source}, company.id, 10
+            ),
+            lambda error: self.env._(
+                "The template '%(name)s' cannot be mirrored: %(error)s",
+                name=source.name,
+                error=error,
+            ),
+            {"department_ids": [fields.Command.set(self.department_ids.ids)]},
         )
-        values["department_ids"] = [fields.Command.set(self.department_ids.ids)]
-        template = Template.create(values)
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "lob.talk.template",
-            "res_id": template.id,
-            "view_mode": "form",
-            "target": "current",
-        }
+        return template._lob_action_open()
