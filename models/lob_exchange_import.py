@@ -183,7 +183,8 @@ class LobExchangeImport(models.AbstractModel):
         reusable, foreign = {}, set()
         for record in Model.search([("key", "in", keys)]):
             if not record.company_id or record.company_id.id == company_id:
-                reusable[record.key] = record.sudo(False)
+                # its own prefetch set: other companies' records with the key are not readable
+                reusable[record.key] = Model.browse(record.id).sudo(False)
             elif not company_id:
                 foreign.add(record.key)
         return reusable, taken, foreign - set(reusable)

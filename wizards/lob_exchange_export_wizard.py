@@ -12,7 +12,7 @@ class LobExchangeExportWizard(models.TransientModel):
 
     template_ids = fields.Many2many("lob.talk.template", string="Templates", required=True)
     instrument_ids = fields.Many2many("lob.instrument", string="Instruments")
-    policy_id = fields.Many2one("lob.policy", "Policy")
+    policy_id = fields.Many2one("lob.policy")
 
     @api.model
     def _action_open(self, templates):
