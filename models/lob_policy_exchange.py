@@ -108,6 +108,14 @@ class LobPolicy(models.Model):
         """The school years of the imported policy: the wizard's choice, else the file's,
         else the current school year."""
         chosen = plan.options.get("school_year")
+        if chosen and not 2000 <= chosen <= 2200:
+            raise UserError(
+                self.env._(
+                    "%(year)s is not a school year: give its start year, such as 2027 for "
+                    "2027-2028.",
+                    year=chosen,
+                )
+            )
         if chosen:
             return chosen, chosen
         current = school_year_of(fields.Date.context_today(self))

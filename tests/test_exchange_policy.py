@@ -194,6 +194,10 @@ class TestExchangePolicy(LobCommon):
         skipped = self._wizard(text, changed_policy="skip")
         skipped.action_import()
         self.assertEqual(self._in_b(), first)
+        with self.assertRaises(UserError) as refused:
+            self._wizard(text, school_year=27).action_import()
+        self.assertIn("27 is not a school year", str(refused.exception))
+        self.assertEqual(self._counts(), before)
         copied = self._wizard(text, school_year=YEAR + 1)
         copied.action_import()
         copy = self._in_b() - first
