@@ -51,7 +51,7 @@ class LobInstrument(models.Model):
     name = fields.Char("Title", required=True, tracking=True)
     key = fields.Char(copy=False, index=True, help=KEY_HELP)
     description = fields.Text()
-    kind = fields.Selection(KINDS, required=True, default="reflection_tool")
+    kind = fields.Selection(KINDS, "Kind of instrument", required=True, default="reflection_tool")
     audience = fields.Selection(
         [("students", "Students"), ("staff", "Staff"), ("both", "Students and staff")],
         required=True,

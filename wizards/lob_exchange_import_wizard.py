@@ -6,6 +6,8 @@ import re
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..lob_hrm.policy import school_year_label, school_year_of
+
 STATUSES = [
     ("new", "New"),
     ("same", "Exists with the same content"),
@@ -68,11 +70,11 @@ class LobExchangeImportWizard(models.TransientModel):
         default="copy",
         required=True,
     )
-    school_year = fields.Integer(
+    school_year = fields.Selection(
+        "_selection_school_year",
         "School year of the policy",
-        aggregator=None,
-        help="The start year (2026 for 2026-2027) of the draft policy an imported policy frame "
-        "becomes; empty: the school years the file proposes, else the current one.",
+        help="The school year of the draft policy an imported policy frame becomes; empty: "
+        "the school years the file proposes, else the current one.",
     )
     line_ids = fields.One2many(
         "lob.exchange.import.line", "wizard_id", "Records in the file", readonly=True
@@ -83,6 +85,12 @@ class LobExchangeImportWizard(models.TransientModel):
     instrument_ids = fields.Many2many("lob.instrument", string="Instruments", readonly=True)
     policy_ids = fields.Many2many("lob.policy", string="Policies", readonly=True)
     summary = fields.Text(readonly=True)
+
+    @api.model
+    def _selection_school_year(self):
+        """Last school year, this one and the next five (values: their start years)."""
+        current = school_year_of(fields.Date.context_today(self))
+        return [(str(year), school_year_label(year)) for year in range(current - 1, current + 6)]
 
     @api.depends("line_ids.status", "line_ids.model")
     def _compute_counts(self):
@@ -115,7 +123,7 @@ class LobExchangeImportWizard(models.TransientModel):
     def _plan(self):
         bridge = self.env["lob.exchange"]
         document = bridge._load(self._raw())
-        options = {"school_year": self.school_year or None}
+        options = {"school_year": int(self.school_year) if self.school_year else None}
         return bridge._plan_import(document, self.company_id or None, options)
 
     @api.model
@@ -221,19 +229,31 @@ class LobExchangeImportWizard(models.TransientModel):
             name: counts["lob.dimension"][name] + counts["lob.idiom.term"][name]
             for name in counts["lob.dimension"]
         }
-        summary = [
-            self.env._(
-                "Templates: %(created)s created, %(reused)s existing ones used, %(copied)s "
-                "imported as a copy, %(skipped)s skipped. Career competencies and terms: "
-                "%(vocabulary_created)s created, %(vocabulary_kept)s kept as they are.",
-                **counts["lob.talk.template"],
-                vocabulary_created=vocabulary["created"],
-                vocabulary_kept=vocabulary["reused"],
+        summary = []
+        kinds = {entry.model for entry in plan.entries}
+        if "lob.talk.template" in kinds or not kinds - set(VOCABULARY):
+            summary.append(
+                self.env._(
+                    "Templates: %(created)s created, %(reused)s existing ones used, %(copied)s "
+                    "imported as a copy, %(skipped)s skipped. Career competencies and terms: "
+                    "%(vocabulary_created)s created, %(vocabulary_kept)s kept as they are.",
+                    **counts["lob.talk.template"],
+                    vocabulary_created=vocabulary["created"],
+                    vocabulary_kept=vocabulary["reused"],
+                )
             )
-        ]
+        elif kinds & set(VOCABULARY):
+            summary.append(
+                self.env._(
+                    "Career competencies and terms: %(created)s created, %(kept)s kept as "
+                    "they are.",
+                    created=vocabulary["created"],
+                    kept=vocabulary["reused"],
+                )
+            )
         instruments = plan.records_of(self.env, "lob.instrument")
         policies = plan.records_of(self.env, "lob.policy")
-        if any(e.model == "lob.instrument" for e in plan.entries):
+        if "lob.instrument" in kinds:
             summary.append(
                 self.env._(
                     "Instruments: %(created)s created, %(reused)s existing ones used, "
@@ -242,7 +262,7 @@ class LobExchangeImportWizard(models.TransientModel):
                     **counts["lob.instrument"],
                 )
             )
-        if any(e.model == "lob.policy" for e in plan.entries):
+        if "lob.policy" in kinds:
             summary.append(
                 self.env._(
                     "Policy frames: %(created)s created, %(reused)s existing ones used, "
@@ -292,7 +312,7 @@ class LobExchangeImportLine(models.TransientModel):
     wizard_id = fields.Many2one(
         "lob.exchange.import.wizard", "Import", required=True, ondelete="cascade", index=True
     )
-    model = fields.Selection(KINDS, "Kind", required=True)
+    model = fields.Selection(KINDS, "Kind of record", required=True)
     key = fields.Char(required=True)
     name = fields.Char()
     status = fields.Selection(STATUSES, "In this database", required=True)
