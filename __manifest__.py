@@ -77,6 +77,7 @@
         "views/lob_policy_pillar_views.xml",
         "views/lob_bigger_story_views.xml",
         "views/lob_policy_menus.xml",
+        "views/lob_exchange_sharing_views.xml",
     ],
     "demo": [
         "demo/lob_talk_template_demo.xml",

@@ -84,6 +84,11 @@ NAMED_COLLECTIONS: dict[str, tuple[str, ...]] = {
     "idiom": ("term", "key"),
     "avoid": (),
     "rephrase": (),
+    "instruments": ("title", "key"),
+    "policy_frames": ("name", "key"),
+    "pillars": ("name", "key"),
+    "goals": ("name", "key"),
+    "bigger_story": ("name", "story"),
 }
 
 

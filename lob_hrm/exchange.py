@@ -15,9 +15,18 @@ from typing import Any
 from pydantic import ValidationError
 
 from .errors import ExchangeError, Problem, problem, problems_from_validation
-from .schemas import FORMAT_NAME, FORMAT_VERSION, Document, TalkTemplate
+from .policy import PolicyFrame
+from .schemas import FORMAT_NAME, FORMAT_VERSION, Document, Instrument, TalkTemplate
 
-__all__ = ["ExchangeError", "Problem", "content_fingerprint", "dump_document", "load_document"]
+__all__ = [
+    "ExchangeError",
+    "Problem",
+    "content_fingerprint",
+    "dump_document",
+    "instrument_fingerprint",
+    "load_document",
+    "policy_frame_fingerprint",
+]
 
 MAX_BYTES = 50 * 1024 * 1024
 
@@ -97,7 +106,17 @@ def check_references(doc: Document) -> Iterator[Problem]:
     yield from _duplicates(doc.idiom, "key", ("idiom",))
     yield from _duplicates(doc.templates, "key", ("templates",))
     yield from _duplicates(doc.roles, "key", ("roles",))
+    yield from _duplicates(doc.instruments, "key", ("instruments",))
+    yield from _duplicates(doc.policy_frames, "key", ("policy_frames",))
     dimensions = {d.key for d in doc.dimensions}
+    for ii, instrument in enumerate(doc.instruments):
+        seen: set[str] = set()
+        for di, key in enumerate(instrument.dimensions):
+            dloc = ("instruments", ii, "dimensions", di)
+            yield from _unknown(key, dimensions, dloc, "dimension")
+            if key in seen:
+                yield problem(dloc, "duplicate_key", "duplicate key '{key}'", key=key)
+            seen.add(key)
     templates = {t.key: t for t in doc.templates}
     for ti, template in enumerate(doc.templates):
         loc = ("templates", ti)
@@ -280,6 +299,42 @@ def content_fingerprint(template: TalkTemplate) -> str:
     content = template.model_dump(mode="json", include={"audience", "kind", "central", "sections"})
     canonical = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
+
+
+def _digest(content) -> str:
+    canonical = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
+
+
+def instrument_fingerprint(instrument: Instrument) -> str:
+    """What makes two instruments with one key the same: kind, audience, phase, career
+    competencies, link and the file's bytes and type. Not the title, description, language,
+    author or file name, which a college may translate or rename."""
+    file = instrument.file
+    return _digest(
+        {
+            "kind": instrument.kind.value,
+            "audience": instrument.audience.value,
+            "phase": instrument.phase and instrument.phase.value,
+            "dimensions": sorted(instrument.dimensions),
+            "link": instrument.link,
+            "file": file and [file.mimetype, hashlib.sha256(file.content()).hexdigest()],
+        }
+    )
+
+
+def policy_frame_fingerprint(frame: PolicyFrame) -> str:
+    """What makes two policy frames with one key the same: the goals (pillar, indicator,
+    target, baseline) and the bigger stories they serve. Not the names, texts and school
+    years, which a college adapts."""
+    return _digest(
+        {
+            "goals": sorted(
+                [g.key, g.pillar, g.indicator, g.target, g.baseline] for g in frame.goals
+            ),
+            "stories": sorted(link.story for link in frame.bigger_story),
+        }
+    )
 
 
 def dump_document(doc: Document) -> str:

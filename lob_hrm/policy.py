@@ -15,7 +15,16 @@ import datetime as dt
 from enum import Enum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 
 Key = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -142,7 +151,10 @@ def is_looser(indicator: str, team_target: float, college_target: float) -> bool
 
 
 class GoalSchema(BaseModel):
-    """A policy goal: under a pillar, measured by an indicator, from a baseline to a target."""
+    """A policy goal: under a pillar, measured by an indicator, from a baseline to a target.
+
+    Refusals are pydantic errors on the field itself (``indicator``, ``target``,
+    ``baseline``), so that a shared file's problem names its JSON path."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -154,10 +166,32 @@ class GoalSchema(BaseModel):
     baseline: float | None = None
     description: Text = ""
 
-    @model_validator(mode="after")
-    def _in_range(self):
-        check_target(self.indicator, self.target, self.baseline)
-        return self
+    @field_validator("indicator")
+    @classmethod
+    def _known_indicator(cls, value: str) -> str:
+        if value not in INDICATORS:
+            raise PydanticCustomError(
+                "unknown_indicator", "unknown indicator '{indicator}'", {"indicator": value}
+            )
+        return value
+
+    @field_validator("target", "baseline")
+    @classmethod
+    def _in_range(cls, value: float | None, info: ValidationInfo) -> float | None:
+        definition = INDICATORS.get(info.data.get("indicator") or "")
+        if value is None or definition is None or definition.in_range(value):
+            return value
+        upper = "" if definition.maximum is None else f"-{definition.maximum:g}"
+        raise PydanticCustomError(
+            "out_of_range",
+            "{field} {value} is out of range ({range})",
+            {
+                "field": info.field_name,
+                "value": f"{value:g}",
+                "range": f"{definition.minimum:g}{upper}",
+                "indicator": definition.code,
+            },
+        )
 
 
 class PillarSchema(BaseModel):
@@ -174,6 +208,8 @@ class BiggerStoryLinkSchema(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     story: Key
+    # the story's name, so that a college that lacks the story can create it
+    name: Name | None = None
     contribution: Text = ""
 
 
@@ -187,24 +223,42 @@ class PolicyFrame(BaseModel):
     key: Key
     name: Name
     vision: Text = ""
+    # the school years a shared frame proposes (start years: 2026 for 2026-2027)
+    school_year_from: int | None = Field(default=None, ge=2000, le=2200)
+    school_year_to: int | None = Field(default=None, ge=2000, le=2200)
     pillars: list[PillarSchema] = Field(default_factory=list, max_length=50)
     goals: list[GoalSchema] = Field(default_factory=list, max_length=500)
     bigger_story: list[BiggerStoryLinkSchema] = Field(default_factory=list, max_length=50)
 
     @model_validator(mode="after")
     def _references(self):
-        pillars = {p.key for p in self.pillars}
-        if len(pillars) != len(self.pillars):
-            raise PolicyError("duplicate_key", "pillars", "two pillars share a key")
+        if (
+            self.school_year_from is not None
+            and self.school_year_to is not None
+            and self.school_year_to < self.school_year_from
+        ):
+            raise PydanticCustomError("period_reversed", "the period cannot end before it starts")
+        pillars = set()
+        for pillar in self.pillars:
+            if pillar.key in pillars:
+                raise PydanticCustomError("duplicate_key", "key {key} repeats", {"key": pillar.key})
+            pillars.add(pillar.key)
         seen = set()
-        for index, goal in enumerate(self.goals):
+        for goal in self.goals:
             if goal.key in seen:
-                raise PolicyError("duplicate_key", f"goals[{index}]", f"key {goal.key} repeats")
+                raise PydanticCustomError("duplicate_key", "key {key} repeats", {"key": goal.key})
             seen.add(goal.key)
             if goal.pillar not in pillars:
-                raise PolicyError(
-                    "unknown_pillar", f"goals[{index}]", f"unknown pillar {goal.pillar}"
+                raise PydanticCustomError(
+                    "unknown_reference",
+                    "unknown {what} '{key}' (goal {goal})",
+                    {"what": "pillar", "key": goal.pillar, "goal": goal.key},
                 )
+        stories = set()
+        for link in self.bigger_story:
+            if link.story in stories:
+                raise PydanticCustomError("duplicate_key", "key {key} repeats", {"key": link.story})
+            stories.add(link.story)
         return self
 
 

@@ -8,6 +8,8 @@ problem with its JSON path.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
 from enum import Enum
 from typing import Annotated, Literal
@@ -18,11 +20,14 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
 
+from . import files
 from .keys import KEY_REGEX
+from .policy import PolicyFrame
 
 FORMAT_NAME = "lob-hrm-exchange"
 FORMAT_VERSION = 1
@@ -36,6 +41,8 @@ MAX_DOCUMENT_PROMPTS = 10_000  # 40 sections of 200 prompts fit in one template
 MAX_AVOID = 50
 MAX_ITEMS = 1000
 MAX_ROWS = 500_000
+MAX_INSTRUMENTS = 200  # with files of up to 5 MB, a file's 50 MB limit comes first
+MAX_POLICY_FRAMES = 20
 
 # What str.splitlines() breaks on: a name (one line) may hold none of them.
 LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
@@ -320,6 +327,131 @@ class Role(Strict):
     targets: list[RoleTarget] = Field(default_factory=list, max_length=MAX_ITEMS)
 
 
+# -- instruments --------------------------------------------------------------------------
+
+
+class InstrumentKind(StrEnum):
+    REFLECTION_TOOL = "reflection_tool"
+    EXERCISE = "exercise"
+    WORKSHEET = "worksheet"
+    CONVERSATION_GUIDE = "conversation_guide"
+    OTHER = "other"
+
+
+class InstrumentAudience(StrEnum):
+    STUDENTS = "students"
+    STAFF = "staff"
+    BOTH = "both"
+
+
+class InstrumentPhase(StrEnum):
+    """The phase of the career talk an instrument serves (the four of the student talk)."""
+
+    LOOK_BACK = "look_back"
+    REFLECTION = "reflection"
+    LOOK_AHEAD = "look_ahead"
+    ACTION = "action"
+
+
+def _link(value: str) -> str:
+    _one_line(value)
+    if not value.startswith(("http://", "https://")) or any(c.isspace() for c in value):
+        raise PydanticCustomError("invalid_link", "a link starts with http:// or https://")
+    return value
+
+
+def _language(value: str) -> str:
+    # a locale such as nl_NL or sr@latin, as Odoo names its languages
+    if not value or len(value) > 16 or not value[:2].isalpha() or not value.isascii():
+        raise PydanticCustomError(
+            "invalid_language", "'{input}' is not a language code such as nl_NL", {"input": value}
+        )
+    return value
+
+
+Link = Annotated[
+    str, StringConstraints(strip_whitespace=True, max_length=2000), AfterValidator(_link)
+]
+Language = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_language)]
+
+
+class InstrumentFile(Strict):
+    """An instrument's file, base64-encoded: a document or an image of at most 5 MB
+    (:mod:`lob_hrm.files`, the limit the Odoo model enforces)."""
+
+    name: Name
+    mimetype: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
+    data: str
+
+    @field_validator("mimetype")
+    @classmethod
+    def _allowed_type(cls, value: str) -> str:
+        if not files.is_allowed_mimetype(value):
+            raise PydanticCustomError(
+                "file_type",
+                "the file is not a document or an image ({mimetype})",
+                {"mimetype": value[:80]},
+            )
+        return value
+
+    @field_validator("data")
+    @classmethod
+    def _size_and_encoding(cls, value: str) -> str:
+        # refuse a huge text before decoding it
+        if len(value) > files.max_base64_length():
+            raise PydanticCustomError(
+                "file_too_large",
+                "the file is {size} MB; an instrument file may be at most {limit} MB",
+                {
+                    "size": f"{len(value) * 3 / 4 / 1024 / 1024:.1f}",
+                    "limit": str(files.MAX_FILE_MB),
+                },
+            )
+        try:
+            content = base64.b64decode(value, validate=True)
+        except (binascii.Error, ValueError):
+            raise PydanticCustomError(
+                "file_base64", "the file's data is not valid base64"
+            ) from None
+        if len(content) > files.MAX_FILE_BYTES:
+            raise PydanticCustomError(
+                "file_too_large",
+                "the file is {size} MB; an instrument file may be at most {limit} MB",
+                {"size": f"{len(content) / 1024 / 1024:.1f}", "limit": str(files.MAX_FILE_MB)},
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _content_matches_type(self):
+        if not files.content_matches(self.mimetype, self.content()):
+            raise PydanticCustomError(
+                "file_content",
+                "the content of the file '{name}' is not of its type ({mimetype})",
+                {"name": self.name, "mimetype": self.mimetype},
+            )
+        return self
+
+    def content(self) -> bytes:
+        return base64.b64decode(self.data)
+
+
+class Instrument(Strict):
+    """A LOB instrument (reflection tool, exercise, worksheet, conversation guide) with its
+    file or link. ``dimensions`` are keys of the document's career competencies."""
+
+    key: Key
+    title: Name
+    description: Text = ""
+    kind: InstrumentKind
+    audience: InstrumentAudience
+    phase: InstrumentPhase | None = None
+    dimensions: list[Key] = Field(default_factory=list, max_length=20)
+    language: Language | None = None
+    author: Name | None = None
+    link: Link | None = None
+    file: InstrumentFile | None = None
+
+
 # -- overview rows ------------------------------------------------------------------------
 
 
@@ -378,6 +510,8 @@ class Document(Strict):
     framework: CompetencyFramework | None = None
     roles: list[Role] = Field(default_factory=list, max_length=MAX_ITEMS)
     overview: OverviewData | None = None
+    instruments: list[Instrument] = Field(default_factory=list, max_length=MAX_INSTRUMENTS)
+    policy_frames: list[PolicyFrame] = Field(default_factory=list, max_length=MAX_POLICY_FRAMES)
 
     @model_validator(mode="after")
     def _limit_prompts(self):

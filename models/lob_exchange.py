@@ -80,6 +80,8 @@ class LobExchange(models.AbstractModel):
             or document.idiom
             or document.framework
             or document.roles
+            or document.instruments
+            or document.policy_frames
         ):
             self._raise_problems(
                 [errors.Problem("$", "empty_document", "the file holds nothing to import")]

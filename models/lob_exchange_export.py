@@ -1,6 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Export: records into exchange documents (templates with what they rely on; a competency
-framework with its roles)."""
+framework with its roles; instruments with their files; a policy frame)."""
 
 from odoo import api, models
 from odoo.exceptions import UserError
@@ -72,3 +72,36 @@ class LobExchangeExport(models.AbstractModel):
     @api.model
     def _framework_roles(self, skill_type):
         return self.env["lob.role"].search([("skill_type_id", "=", skill_type.id)])
+
+    @api.model
+    def _export_instruments_document(self, instruments):
+        """An exchange document with ``instruments`` (their files as base64) and the career
+        competencies they use. Reads as the user: what they may not read is refused."""
+        instruments.check_access("read")
+        try:
+            document = schemas.Document(
+                dimensions=[d._lob_exchange_schema() for d in instruments.dimension_ids],
+                instruments=[i._lob_exchange_schema() for i in instruments],
+            )
+        except ValueError as exc:
+            raise UserError(
+                self.env._("These instruments cannot be exported yet:\n%(error)s", error=exc)
+            ) from exc
+        return exchange.dump_document(document)
+
+    @api.model
+    def _export_policy_document(self, policy):
+        """An exchange document with the frame of ``policy``: its pillars, goals with their
+        indicators, and bigger-story links."""
+        policy.check_access("read")
+        try:
+            document = schemas.Document(policy_frames=[policy._lob_exchange_schema()])
+        except ValueError as exc:
+            raise UserError(
+                self.env._(
+                    "The policy '%(policy)s' cannot be exported yet:\n%(error)s",
+                    policy=policy.name,
+                    error=exc,
+                )
+            ) from exc
+        return exchange.dump_document(document)

@@ -30,10 +30,14 @@ class ImportEntry:
 class ImportPlan:
     """What an import does with each record of a file; filled in by ``_apply_plan``."""
 
-    def __init__(self, company_id):
+    def __init__(self, company_id, options=None):
         self.company_id = company_id
         self.entries = []
         self.templates = None
+        # the wizard's choices a model's import hook may use (a policy's school year)
+        self.options = dict(options or {})
+        # (model, file key) -> the record standing for it, filled in by ``_apply_plan``
+        self.records = {}
 
     def add(self, model, item, status, record, new_key):
         self.entries.append(ImportEntry(model, item, status, record, new_key))
@@ -64,6 +68,22 @@ class ImportPlan:
     def count(self, model, status):
         return sum(1 for e in self.entries if e.model == model and e.status == status)
 
+    def to_create(self, model, skip_changed=False):
+        """The entries of ``model`` that an import creates: new ones, and copies of changed
+        ones unless they are skipped."""
+        return [
+            e
+            for e in self.entries
+            if e.model == model
+            and (e.status == "new" or (e.status == "changed" and not skip_changed))
+        ]
+
+    def records_of(self, env, model):
+        """The records the file's items of ``model`` stand for now (created and reused)."""
+        return env[model].browse(
+            [r.id for (m, _key), r in self.records.items() if m == model and r]
+        )
+
 
 class LobExchangeImport(models.AbstractModel):
     _name = "lob.exchange.import"
@@ -78,11 +98,23 @@ class LobExchangeImport(models.AbstractModel):
         return exchange.content_fingerprint(template)
 
     @api.model
-    def _plan_import(self, document, company=None):
+    def _exchange_models(self):
+        """The models whose records travel one by one through the generic plan: those of
+        ``lob.key.mixin`` that name their section of the document (a small registry that
+        grows by declaring ``_lob_exchange_section`` on a model)."""
+        names = [
+            name
+            for name in self.env["lob.key.mixin"]._inherit_children
+            if name in self.env and self.env[name]._lob_exchange_section
+        ]
+        return sorted(names, key=lambda name: (self.env[name]._lob_exchange_sequence, name))
+
+    @api.model
+    def _plan_import(self, document, company=None, options=None):
         """What importing ``document`` into ``company`` (None: shared) would do, without
         writing anything: an :class:`ImportPlan`."""
         company_id = company.id if company else False
-        plan = ImportPlan(company_id)
+        plan = ImportPlan(company_id, options)
         for model, items in (
             ("lob.dimension", document.dimensions),
             ("lob.idiom.term", document.idiom),
@@ -108,7 +140,33 @@ class LobExchangeImport(models.AbstractModel):
                     new_key = slugify_key(item.key, taken)
                     taken.add(new_key)
                 plan.add(model, item, status, record, new_key)
+        for model in self._exchange_models():
+            self._plan_items(plan, model, getattr(document, self.env[model]._lob_exchange_section))
         return plan
+
+    @api.model
+    def _plan_items(self, plan, model, items):
+        """Plan the file's ``items`` of a generic ``model``: a key the company has already is
+        "same" when the content's fingerprint matches, "changed" (a copy under a new key, or
+        skipped) when not. Refuses up front what cannot be created (``_lob_exchange_check``)."""
+        Model = self.env[model]
+        company_id = Model._lob_exchange_company(plan.company_id)
+        reusable, taken, foreign = self._existing_keys(model, [i.key for i in items], company_id)
+        taken |= {item.key for item in items}
+        for item in items:
+            record = reusable.get(item.key)
+            status, new_key = "new", None
+            if record:
+                try:
+                    current = Model._lob_exchange_fingerprint(record._lob_exchange_schema())
+                except ValueError:  # a record the format cannot hold: its content differs
+                    current = None
+                status = "same" if current == Model._lob_exchange_fingerprint(item) else "changed"
+            if status == "changed" or (status == "new" and item.key in foreign):
+                new_key = slugify_key(item.key, taken)
+                taken.add(new_key)
+            plan.add(model, item, status, record, new_key)
+        Model._lob_exchange_check([e for e in plan.to_create(model) if e.status == "new"], plan)
 
     @api.model
     def _existing_keys(self, model, keys, company_id):
@@ -125,7 +183,8 @@ class LobExchangeImport(models.AbstractModel):
         reusable, foreign = {}, set()
         for record in Model.search([("key", "in", keys)]):
             if not record.company_id or record.company_id.id == company_id:
-                reusable[record.key] = record.sudo(False)
+                # its own prefetch set: other companies' records with the key are not readable
+                reusable[record.key] = Model.browse(record.id).sudo(False)
             elif not company_id:
                 foreign.add(record.key)
         return reusable, taken, foreign - set(reusable)
@@ -137,7 +196,10 @@ class LobExchangeImport(models.AbstractModel):
         link to the record now standing for its key. Creates in batches and refreshes the
         alignment once. Returns the plan, its ``result`` filled in."""
         company_id = plan.company_id
-        records = {}  # (model, file key) -> the record standing for it
+        # refuse before anything is written
+        for model in self._exchange_models():
+            self.env[model]._lob_exchange_check(plan.to_create(model, skip_changed), plan)
+        records = plan.records  # (model, file key) -> the record standing for it
         for model in ("lob.dimension", "lob.idiom.term"):
             new = [e for e in plan.entries if e.model == model and e.status == "new"]
             for entry in plan.entries:
@@ -183,10 +245,43 @@ class LobExchangeImport(models.AbstractModel):
         plan.templates = created | self.env["lob.talk.template"].browse(
             [r.id for r in keyed.values()]
         )
+        for key, template in keyed.items():
+            records["lob.talk.template", key] = template
+        for model in self._exchange_models():
+            self._apply_items(plan, model, skip_changed, xmlid_prefix)
         return plan
 
     @api.model
-    def _import_document(self, document, company=None, xmlid_prefix=None, skip_changed=False):
+    def _apply_items(self, plan, model, skip_changed=False, xmlid_prefix=None):
+        """Create the plan's new items of a generic ``model`` (and copies of changed ones
+        unless ``skip_changed``) in one batch; the others stand for the existing record."""
+        Model = self.env[model]
+        company_id = Model._lob_exchange_company(plan.company_id)
+        batch = []
+        for entry in plan.entries:
+            if entry.model != model:
+                continue
+            if entry.status == "same" or (entry.status == "changed" and skip_changed):
+                entry.skipped = entry.status == "changed"
+                plan.records[model, entry.item.key] = entry.record
+            else:
+                batch.append(entry)
+        values = [
+            Model._lob_exchange_import_values(
+                entry.item, entry.new_key or entry.item.key, company_id, plan
+            )
+            for entry in batch
+        ]
+        kind = Model._lob_exchange_section
+        for entry, record in zip(
+            batch, self._create_entries(model, batch, values, kind, xmlid_prefix), strict=True
+        ):
+            plan.records[model, entry.item.key] = record
+
+    @api.model
+    def _import_document(
+        self, document, company=None, xmlid_prefix=None, skip_changed=False, options=None
+    ):
         """Import a validated ``document``: new records are created, a template whose key
         exists with the same content is reused, one with other content is imported as a
         copy under a new key (or, with ``skip_changed``, the existing one is used).
@@ -194,7 +289,7 @@ class LobExchangeImport(models.AbstractModel):
         With ``xmlid_prefix``, created records get XML ids ``lob_hrm.<prefix>_<kind>_<key>``
         (noupdate), which is how the default content loads. Returns the templates the file's
         templates stand for now (created and reused)."""
-        plan = self._plan_import(document, company)
+        plan = self._plan_import(document, company, options)
         return self._apply_plan(plan, skip_changed, xmlid_prefix).templates
 
     @api.model

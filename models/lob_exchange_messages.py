@@ -17,9 +17,18 @@ class LobExchangeMessages(models.AbstractModel):
     _description = "LOB exchange problem messages"
 
     @api.model
-    def _field_labels(self):
-        """Labels of the exchange format's fields, in the user's terms and language."""
+    def _field_labels(self, section=None):
+        """Labels of the exchange format's fields, in the user's terms and language;
+        ``section`` is the document's list the problem is in (an instrument's "kind" is not
+        a talk's)."""
         _ = self.env._
+        if section == "instruments":
+            return {
+                **self._field_labels(),
+                "kind": _("kind of instrument"),
+                "phase": _("phase"),
+                "audience": _("audience"),
+            }
         return {
             "key": _("key"),
             "name": _("name"),
@@ -50,11 +59,29 @@ class LobExchangeMessages(models.AbstractModel):
             "required": _("required"),
             "locked": _("locked"),
             "central": _("central framework"),
+            "file": _("file"),
+            "data": _("file content"),
+            "mimetype": _("file type"),
+            "link": _("link"),
+            "language": _("language"),
+            "author": _("author"),
+            "indicator": _("indicator"),
+            "target": _("target"),
+            "baseline": _("baseline"),
+            "pillar": _("pillar"),
+            "story": _("bigger story"),
+            "contribution": _("contribution"),
+            "vision": _("vision"),
+            "school_year_from": _("from school year"),
+            "school_year_to": _("to school year"),
         }
 
     @api.model
-    def _selection_labels(self, field):
+    def _selection_labels(self, field, section=None):
         """The translated labels of a selection a file value must come from, or None."""
+        if section == "instruments" and field in ("kind", "audience", "phase"):
+            selection = self.env["lob.instrument"]._fields[field]
+            return dict(selection._description_selection(self.env))
         fields_by_name = {
             "phase": ("lob.talk.template.section", "phase"),
             "audience": ("lob.talk.template", "audience"),
@@ -82,6 +109,11 @@ class LobExchangeMessages(models.AbstractModel):
             "idiom": (_("Term '%(name)s'"), _("term %(number)s")),
             "avoid": (None, _("word to avoid %(number)s")),
             "rephrase": (None, _("wording %(number)s")),
+            "instruments": (_("Instrument '%(name)s'"), _("instrument %(number)s")),
+            "policy_frames": (_("Policy frame '%(name)s'"), _("policy frame %(number)s")),
+            "pillars": (_("pillar '%(name)s'"), _("pillar %(number)s")),
+            "goals": (_("goal '%(name)s'"), _("goal %(number)s")),
+            "bigger_story": (_("bigger story '%(name)s'"), _("bigger story %(number)s")),
         }
         place = errors.locate(data, loc)
         parts = []
@@ -109,14 +141,18 @@ class LobExchangeMessages(models.AbstractModel):
             "area": _("area"),
             "section": _("section"),
             "prompt": _("question"),
+            "pillar": _("pillar"),
         }
         if "what" in params:
             params["what"] = what.get(params["what"], params["what"])
-        labels = self._selection_labels(field) if field else None
+        if problem.code == "out_of_range":
+            params["field"] = self._field_labels().get(params.get("field"), params.get("field"))
+        section = problem.loc[0] if problem.loc else None
+        labels = self._selection_labels(field, section) if field else None
         if problem.code == "enum" and labels:
             return _(
                 "%(field)s '%(value)s' is not one of %(allowed)s.",
-                field=self._field_labels().get(field, field).capitalize(),
+                field=self._field_labels(section).get(field, field).capitalize(),
                 value=params.get("input", ""),
                 allowed=", ".join(labels.values()),
             )
@@ -132,7 +168,7 @@ class LobExchangeMessages(models.AbstractModel):
             ),
             "empty_document": _(
                 "The file holds no templates, career competencies, idiom, competency "
-                "framework or roles."
+                "framework, roles, instruments or policy frame."
             ),
             "duplicate_key": _("The key '%(key)s' occurs more than once."),
             "duplicate_rank": _("The rank %(rank)s occurs more than once."),
@@ -176,6 +212,27 @@ class LobExchangeMessages(models.AbstractModel):
             "int_parsing": _("A whole number is expected here."),
             "int_from_float": _("A whole number is expected here."),
             "greater_than_equal": _("The number is too small (at least %(ge)s)."),
+            "float_type": _("A number is expected here."),
+            "float_parsing": _("A number is expected here."),
+            "file_type": _(
+                "The file is not a document or an image (%(mimetype)s): instruments carry "
+                "PDF, Office or OpenDocument files, plain text or images."
+            ),
+            "file_too_large": _(
+                "The file is %(size)s MB; an instrument file may be at most %(limit)s MB."
+            ),
+            "file_base64": _("The file's content is not valid base64."),
+            "file_content": _("The content of the file '%(name)s' is not a %(mimetype)s file."),
+            "invalid_link": _("A link starts with http:// or https://."),
+            "invalid_language": _("'%(input)s' is not a language code such as nl_NL."),
+            "unknown_indicator": _(
+                "Unknown indicator '%(indicator)s': a goal is measured by one of the "
+                "monitor's indicators."
+            ),
+            "out_of_range": _(
+                "The %(field)s %(value)s is outside the range of the indicator (%(range)s)."
+            ),
+            "period_reversed": _("The period cannot end before it starts."),
             "less_than_equal": _("The number is too large (at most %(le)s)."),
         }
         template = messages.get(problem.code)
@@ -185,8 +242,13 @@ class LobExchangeMessages(models.AbstractModel):
             message = template % params
         except (KeyError, TypeError, ValueError):
             return problem.message
-        if field and problem.code not in ("enum", "parent_cycle") and field in self._field_labels():
-            message = f"{self._field_labels()[field].capitalize()}: {message}"
+        field_labels = self._field_labels(section)
+        if (
+            field
+            and problem.code not in ("enum", "parent_cycle", "out_of_range")
+            and field in field_labels
+        ):
+            message = f"{field_labels[field].capitalize()}: {message}"
         return message
 
     @api.model

@@ -1,28 +1,19 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
+import mimetypes
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.fields import Command
 from odoo.tools.mimetypes import guess_mimetype
 
+from ..lob_hrm import exchange, files, schemas
 from .lob_key_mixin import KEY_HELP
 
 # An instrument file must be a document or an image, and small enough to travel in an exchange
-# file (base64 makes it a third bigger).
-MAX_FILE_SIZE = 5 * 1024 * 1024
-DOCUMENT_MIMETYPES = {
-    "application/pdf",
-    "application/msword",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "application/vnd.ms-powerpoint",
-    "application/vnd.ms-excel",
-    "application/vnd.oasis.opendocument.text",
-    "application/vnd.oasis.opendocument.presentation",
-    "application/vnd.oasis.opendocument.spreadsheet",
-    "text/plain",
-}
+# file (base64 makes it a third bigger): one rule, in the core, for uploads and shared files.
+MAX_FILE_SIZE = files.MAX_FILE_BYTES
+DOCUMENT_MIMETYPES = set(files.DOCUMENT_MIMETYPES)
 KINDS = [
     ("reflection_tool", "Reflection tool"),
     ("exercise", "Exercise"),
@@ -53,11 +44,14 @@ class LobInstrument(models.Model):
     _order = "usage_count desc, name, id"
     _check_company_auto = True
     _mail_post_access = "read"
+    # instruments travel between colleges one by one, after the career competencies
+    _lob_exchange_section = "instruments"
+    _lob_exchange_sequence = 10
 
     name = fields.Char("Title", required=True, tracking=True)
     key = fields.Char(copy=False, index=True, help=KEY_HELP)
     description = fields.Text()
-    kind = fields.Selection(KINDS, required=True, default="reflection_tool")
+    kind = fields.Selection(KINDS, "Kind of instrument", required=True, default="reflection_tool")
     audience = fields.Selection(
         [("students", "Students"), ("staff", "Staff"), ("both", "Students and staff")],
         required=True,
@@ -71,6 +65,10 @@ class LobInstrument(models.Model):
     lang = fields.Selection(_lang_get, "Language", default=lambda self: self.env.lang)
     author_id = fields.Many2one(
         "res.users", required=True, default=lambda self: self.env.user, index=True
+    )
+    origin_author = fields.Char(
+        "Original author",
+        help="Who made the instrument, when it came from another college's exchange file.",
     )
     department_id = fields.Many2one(
         "hr.department",
@@ -122,7 +120,7 @@ class LobInstrument(models.Model):
                     )
                 )
             mimetype = guess_mimetype(content, default="application/octet-stream")
-            if mimetype not in DOCUMENT_MIMETYPES and not mimetype.startswith("image/"):
+            if not files.is_allowed_mimetype(mimetype):
                 raise ValidationError(
                     self.env._(
                         "%(instrument)s: the file '%(file)s' is not a document or an image "
@@ -179,3 +177,69 @@ class LobInstrument(models.Model):
                 "default_remark": mine.remark or False,
             },
         }
+
+    # -- exchange between colleges ----------------------------------------------------------
+
+    def _lob_exchange_schema(self):
+        """This instrument as the core's schema, with its file as base64 and its career
+        competencies by key (the document carries them as dimensions)."""
+        self.ensure_one()
+        instrument = self.with_context(bin_size=False)
+        file = None
+        if instrument.file:
+            content = base64.b64decode(instrument.file)
+            mimetype = guess_mimetype(content, default="application/octet-stream")
+            extension = mimetypes.guess_extension(mimetype) or ""
+            name = instrument.filename or f"{self._lob_exchange_key()}{extension}"
+            file = {"name": name, "mimetype": mimetype, "data": base64.b64encode(content).decode()}
+        return schemas.Instrument(
+            key=self._lob_exchange_key(),
+            title=self.name,
+            description=self.description or "",
+            kind=self.kind,
+            audience=self.audience,
+            phase=self.phase or None,
+            dimensions=[d._lob_exchange_key() for d in self.dimension_ids],
+            language=self.lang or None,
+            author=self.origin_author or self.author_id.name or None,
+            link=self.url or None,
+            file=file,
+        )
+
+    @api.model
+    def _lob_exchange_fingerprint(self, item):
+        return exchange.instrument_fingerprint(item)
+
+    @api.model
+    def _lob_exchange_company(self, company_id):
+        # an instrument always belongs to a college: a "shared" import goes to the user's
+        return company_id or self.env.company.id
+
+    @api.model
+    def _lob_exchange_import_values(self, item, key, company_id, plan):
+        """An imported instrument arrives as a draft of the importing user, so that the
+        receiving college's HR reviews it before colleagues see it."""
+        languages = {code for code, _name in self.env["res.lang"].get_installed()}
+        dimensions = [plan.records["lob.dimension", k].id for k in item.dimensions]
+        return {
+            "key": key,
+            "name": item.title,
+            "description": item.description or False,
+            "kind": item.kind.value,
+            "audience": item.audience.value,
+            "phase": item.phase.value if item.phase else False,
+            "dimension_ids": [Command.set(dimensions)],
+            "lang": item.language if item.language in languages else False,
+            "origin_author": item.author or False,
+            "url": item.link or False,
+            "file": item.file.data if item.file else False,
+            "filename": item.file.name if item.file else False,
+            "company_id": company_id,
+            "department_id": False,
+            "author_id": self.env.uid,
+            "state": "draft",
+        }
+
+    def action_export_exchange(self):
+        """Download these instruments (with their files) for another college."""
+        return self.env["lob.exchange.export.wizard"]._action_open_instruments(self)

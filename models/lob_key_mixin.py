@@ -30,6 +30,22 @@ Hooks a model may override:
     the key written to a file (default: the key, or one made from the name).
 ``_lob_exchange_schema()``
     this record as the core's schema (pydantic); the model's part of the exchange format.
+
+Records that travel one by one through the generic import plan (new / the same / other
+content → copy under a new key or skip; ``models/lob_exchange_import.py``) also set
+``_lob_exchange_section`` (the core ``Document``'s list that holds them, e.g.
+``"instruments"``) and ``_lob_exchange_sequence`` (the order in which kinds are created), and
+implement:
+
+``_lob_exchange_fingerprint(item)``
+    what makes two items with one key "the same" (a core function of the item's content).
+``_lob_exchange_import_values(item, key, company_id, plan)``
+    ``create`` values of the file's ``item`` under ``key``; ``plan.records`` holds the
+    records the file's other keys stand for now, ``plan.options`` the wizard's choices.
+``_lob_exchange_company(company_id)``
+    the company an import gives the records (default: the chosen one, or shared).
+``_lob_exchange_check(entries, plan)``
+    refuse, before anything is written, what cannot be created (a ``UserError``).
 """
 
 from odoo import api, models
@@ -52,6 +68,8 @@ class LobKeyMixin(models.AbstractModel):
     _lob_key_company_field = "company_id"
     _lob_key_shared = False
     _lob_key_readable_fields = ()
+    _lob_exchange_section = None
+    _lob_exchange_sequence = 100
 
     def init(self):
         super().init()
@@ -160,3 +178,21 @@ class LobKeyMixin(models.AbstractModel):
         """This record as the core's schema; raises pydantic's ValidationError when it
         cannot be one. Models whose records travel on their own implement it."""
         raise NotImplementedError(f"{self._name} does not describe its exchange schema")
+
+    # -- the generic import plan (see the module's docstring) ----------------------------
+
+    @api.model
+    def _lob_exchange_fingerprint(self, item):
+        raise NotImplementedError(f"{self._name} does not fingerprint its exchange items")
+
+    @api.model
+    def _lob_exchange_import_values(self, item, key, company_id, plan):
+        raise NotImplementedError(f"{self._name} does not import exchange items")
+
+    @api.model
+    def _lob_exchange_company(self, company_id):
+        return company_id
+
+    @api.model
+    def _lob_exchange_check(self, entries, plan):
+        return None

@@ -11,6 +11,8 @@ from . import (
     test_core_integration,
     test_dossier,
     test_exchange_import,
+    test_exchange_instruments,
+    test_exchange_policy,
     test_exchange_properties,
     test_exchange_sharing,
     test_instrument,

@@ -6,6 +6,8 @@ import re
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..lob_hrm.policy import school_year_label, school_year_of
+
 STATUSES = [
     ("new", "New"),
     ("same", "Exists with the same content"),
@@ -18,18 +20,30 @@ OUTCOMES = [
     ("copied", "Imported as a copy"),
     ("skipped", "Skipped: existing one used"),
 ]
-# what the analysis lists first: the templates, then the vocabulary they use
-ORDER = {"lob.talk.template": 0, "lob.dimension": 1, "lob.idiom.term": 2}
+# what the analysis lists first: the policy frame, templates, instruments, then the
+# vocabulary they use
+ORDER = {
+    "lob.policy": 0,
+    "lob.talk.template": 1,
+    "lob.instrument": 2,
+    "lob.dimension": 3,
+    "lob.idiom.term": 4,
+}
 KINDS = [
     ("lob.talk.template", "Template"),
     ("lob.dimension", "Career competency"),
     ("lob.idiom.term", "Term"),
+    ("lob.instrument", "Instrument"),
+    ("lob.policy", "Policy frame"),
 ]
+# matched by key only: the college's own stay as they are
+VOCABULARY = ("lob.dimension", "lob.idiom.term")
 
 
 class LobExchangeImportWizard(models.TransientModel):
-    """Import shared LOB instruments (templates, career competencies, idiom) from JSON in
-    two steps: upload and analysis (what will be created, reused or copied), then import
+    """Import what another college shared (templates, career competencies, idiom,
+    instruments with their files, a policy frame) from JSON in two steps: upload and
+    analysis (what will be created, reused or copied), then import
     and a summary."""
 
     _name = "lob.exchange.import.wizard"
@@ -52,22 +66,40 @@ class LobExchangeImportWizard(models.TransientModel):
             ("copy", "Import them as copies under a new key"),
             ("skip", "Skip them and keep using the existing ones"),
         ],
-        "Templates that exist with other content",
+        "Records that exist with other content",
         default="copy",
         required=True,
+    )
+    school_year = fields.Selection(
+        "_selection_school_year",
+        "School year of the policy",
+        help="The school year of the draft policy an imported policy frame becomes; empty: "
+        "the school years the file proposes, else the current one.",
     )
     line_ids = fields.One2many(
         "lob.exchange.import.line", "wizard_id", "Records in the file", readonly=True
     )
-    changed_count = fields.Integer("Templates with other content", compute="_compute_counts")
+    changed_count = fields.Integer("Records with other content", compute="_compute_counts")
+    policy_count = fields.Integer("Policy frames in the file", compute="_compute_counts")
     template_ids = fields.Many2many("lob.talk.template", string="Templates", readonly=True)
+    instrument_ids = fields.Many2many("lob.instrument", string="Instruments", readonly=True)
+    policy_ids = fields.Many2many("lob.policy", string="Policies", readonly=True)
     summary = fields.Text(readonly=True)
 
-    @api.depends("line_ids.status")
+    @api.model
+    def _selection_school_year(self):
+        """Last school year, this one and the next five (values: their start years)."""
+        current = school_year_of(fields.Date.context_today(self))
+        return [(str(year), school_year_label(year)) for year in range(current - 1, current + 6)]
+
+    @api.depends("line_ids.status", "line_ids.model")
     def _compute_counts(self):
         for wizard in self:
             wizard.changed_count = len(
                 wizard.line_ids.filtered(lambda line: line.status == "changed")
+            )
+            wizard.policy_count = len(
+                wizard.line_ids.filtered(lambda line: line.model == "lob.policy")
             )
 
     def _raw(self):
@@ -91,7 +123,8 @@ class LobExchangeImportWizard(models.TransientModel):
     def _plan(self):
         bridge = self.env["lob.exchange"]
         document = bridge._load(self._raw())
-        return bridge._plan_import(document, self.company_id or None)
+        options = {"school_year": int(self.school_year) if self.school_year else None}
+        return bridge._plan_import(document, self.company_id or None, options)
 
     @api.model
     def _sorted(self, plan):
@@ -99,16 +132,16 @@ class LobExchangeImportWizard(models.TransientModel):
 
     @api.model
     def _name_of(self, entry):
-        return entry.item.term if entry.model == "lob.idiom.term" else entry.item.name
+        if entry.model == "lob.idiom.term":
+            return entry.item.term
+        if entry.model == "lob.instrument":
+            return entry.item.title
+        return entry.item.name
 
     @api.model
     def _status_of(self, entry):
         # career competencies and terms are matched by key only: the college's stay
-        return (
-            "kept"
-            if entry.status == "same" and entry.model != "lob.talk.template"
-            else entry.status
-        )
+        return "kept" if entry.status == "same" and entry.model in VOCABULARY else entry.status
 
     def _reopen(self):
         return {
@@ -189,23 +222,63 @@ class LobExchangeImportWizard(models.TransientModel):
                     }
                 )
             )
-        counts = {name: 0 for name, _label in OUTCOMES}
-        vocabulary = {name: 0 for name, _label in OUTCOMES}
+        counts = {model: {name: 0 for name, _label in OUTCOMES} for model in ORDER}
         for (model, _key), (result, _record) in outcome.items():
-            (counts if model == "lob.talk.template" else vocabulary)[result] += 1
+            counts[model][result] += 1
+        vocabulary = {
+            name: counts["lob.dimension"][name] + counts["lob.idiom.term"][name]
+            for name in counts["lob.dimension"]
+        }
+        summary = []
+        kinds = {entry.model for entry in plan.entries}
+        if "lob.talk.template" in kinds or not kinds - set(VOCABULARY):
+            summary.append(
+                self.env._(
+                    "Templates: %(created)s created, %(reused)s existing ones used, %(copied)s "
+                    "imported as a copy, %(skipped)s skipped. Career competencies and terms: "
+                    "%(vocabulary_created)s created, %(vocabulary_kept)s kept as they are.",
+                    **counts["lob.talk.template"],
+                    vocabulary_created=vocabulary["created"],
+                    vocabulary_kept=vocabulary["reused"],
+                )
+            )
+        elif kinds & set(VOCABULARY):
+            summary.append(
+                self.env._(
+                    "Career competencies and terms: %(created)s created, %(kept)s kept as "
+                    "they are.",
+                    created=vocabulary["created"],
+                    kept=vocabulary["reused"],
+                )
+            )
+        instruments = plan.records_of(self.env, "lob.instrument")
+        policies = plan.records_of(self.env, "lob.policy")
+        if "lob.instrument" in kinds:
+            summary.append(
+                self.env._(
+                    "Instruments: %(created)s created, %(reused)s existing ones used, "
+                    "%(copied)s imported as a copy, %(skipped)s skipped. Imported instruments "
+                    "arrive as drafts: review them, then share them with your colleagues.",
+                    **counts["lob.instrument"],
+                )
+            )
+        if "lob.policy" in kinds:
+            summary.append(
+                self.env._(
+                    "Policy frames: %(created)s created, %(reused)s existing ones used, "
+                    "%(copied)s imported as a copy, %(skipped)s skipped. An imported frame "
+                    "becomes a draft policy: complete it and let the director adopt it.",
+                    **counts["lob.policy"],
+                )
+            )
         self.write(
             {
                 "state": "done",
                 "line_ids": lines,
                 "template_ids": [fields.Command.set(plan.templates.ids)],
-                "summary": self.env._(
-                    "Templates: %(created)s created, %(reused)s existing ones used, %(copied)s "
-                    "imported as a copy, %(skipped)s skipped. Career competencies and terms: "
-                    "%(vocabulary_created)s created, %(vocabulary_kept)s kept as they are.",
-                    **counts,
-                    vocabulary_created=vocabulary["created"],
-                    vocabulary_kept=vocabulary["reused"],
-                ),
+                "instrument_ids": [fields.Command.set(instruments.ids)],
+                "policy_ids": [fields.Command.set(policies.ids)],
+                "summary": "\n".join(summary),
             }
         )
         return self._reopen()
@@ -214,6 +287,18 @@ class LobExchangeImportWizard(models.TransientModel):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("lob_hrm.lob_talk_template_action")
         action["domain"] = [("id", "in", self.template_ids.ids)]
+        return action
+
+    def action_open_instruments(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("lob_hrm.lob_instrument_action")
+        action["domain"] = [("id", "in", self.instrument_ids.ids)]
+        return action
+
+    def action_open_policies(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("lob_hrm.lob_policy_action")
+        action["domain"] = [("id", "in", self.policy_ids.ids)]
         return action
 
 
@@ -227,7 +312,7 @@ class LobExchangeImportLine(models.TransientModel):
     wizard_id = fields.Many2one(
         "lob.exchange.import.wizard", "Import", required=True, ondelete="cascade", index=True
     )
-    model = fields.Selection(KINDS, "Kind", required=True)
+    model = fields.Selection(KINDS, "Kind of record", required=True)
     key = fields.Char(required=True)
     name = fields.Char()
     status = fields.Selection(STATUSES, "In this database", required=True)
