@@ -2,7 +2,7 @@
 {
     "name": "LOB HRM",
     "summary": "Staff talks that mirror the student career talk, and LOB competencies of staff",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Human Resources",
     "license": "AGPL-3",
     "author": "lob_hrm contributors",

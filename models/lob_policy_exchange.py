@@ -20,7 +20,7 @@ class LobPolicy(models.Model):
     _lob_exchange_section = "policy_frames"
     _lob_exchange_sequence = 20
 
-    # no release before this one had policies: every stored policy gets its key on create
+    # every new policy gets its key on create; migrations/18.0.1.2.0 keys the older ones
     key = fields.Char(copy=False, index=True, help=KEY_HELP)
 
     _sql_constraints = [

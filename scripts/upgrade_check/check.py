@@ -209,6 +209,11 @@ def _demo_and_rules(env, reference, report):
         states = set(env["lob.talk"].search([]).mapped("state"))
         if states != TALK_STATES:
             report.fail(f"no talks in the states {sorted(TALK_STATES - states)}")
+        policy = env.ref("lob_hrm.lob_policy_2026_demo", raise_if_not_found=False)
+        if not policy or policy.state != "adopted" or not policy.key:
+            report.fail("the demo policy 2026-2027 is missing, not adopted or has no key")
+        if not env["lob.talk.template"].search_count([("audience", "=", "trialoog")]):
+            report.fail("the demo trialoog template is missing")
     for name in checked_models(env):
         if not name.startswith("lob."):
             continue
