@@ -67,3 +67,4 @@ from . import lob_policy_figure
 from . import lob_policy_review
 from . import lob_policy_review_check
 from . import lob_default_content
+from . import ir_rule
