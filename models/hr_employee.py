@@ -40,8 +40,8 @@ class HrEmployee(models.Model):
         store=True,
         recursive=True,
         prefetch=False,  # read by the rules' SQL only, not with each employee
-        help="The employee and everyone above them through their managers: "
-        "('employee_id.lob_hierarchy_ids', 'in', ids) is ('employee_id', 'child_of', ids).",
+        help="The employee and everyone above them through their managers; the managers' "
+        "record rules use it.",
     )
 
     def _lob_template_domain(self):
