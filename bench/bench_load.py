@@ -603,7 +603,7 @@ def report_and_check(bench, clients, started, ended, log_offset, cpu0):
         f"it used {cpu:.1f} s CPU ({100 * cpu / elapsed / cores:.1f} % of the machine)."
     )
     kinds = Counter(
-        "connection refused, reset or timed out" if msg.startswith("HTTP:") else msg[:120]
+        "connection refused, reset or timed out" if msg.startswith("HTTP:") else msg[:240]
         for _, msg in errors
     )
     for kind, count in kinds.most_common(10):
