@@ -550,12 +550,15 @@ def report_and_check(bench, clients, started, ended, log_offset, cpu0):
         log.seek(log_offset)
         text = log.read()
     server = defaultdict(list)
+    server_queries = defaultdict(list)
     queries = []
     for m in REQUEST_LOG.finditer(text):
         path = m["path"]
         if "/web/dataset/" not in path:
             continue
-        server[path.rsplit("/", 1)[-1]].append(float(m["qtime"]) + float(m["rest"]))
+        label = path.rsplit("/", 1)[-1]
+        server[label].append(float(m["qtime"]) + float(m["rest"]))
+        server_queries[label].append(int(m["queries"]))
         queries.append(int(m["queries"]))
     all_server = [s for v in server.values() for s in v]
     retries = len(RETRY_LOG.findall(text))
@@ -582,12 +585,17 @@ def report_and_check(bench, clients, started, ended, log_offset, cpu0):
         f"queries p50 {_pct(queries, 0.5)} p95 {_pct(queries, 0.95)})"
     )
     print(f"serialization retries logged: {retries} (conflict lines: {conflicts})")
-    print(f"{'call':28} {'n':>5} {'client p50':>11} {'p95':>7} {'server p50':>11} {'p95':>7}")
+    print(
+        f"{'call':28} {'n':>5} {'client p50':>11} {'p95':>7} {'server p50':>11} {'p95':>7} "
+        f"{'queries p50':>12} {'p95':>5}"
+    )
     for label in sorted(by_label):
         srv = server.get(label, [])
+        nq = server_queries.get(label, [])
         print(
             f"{label:28} {len(by_label[label]):5} {_pct(by_label[label], 0.5):11.3f} "
-            f"{_pct(by_label[label], 0.95):7.3f} {_pct(srv, 0.5):11.3f} {_pct(srv, 0.95):7.3f}"
+            f"{_pct(by_label[label], 0.95):7.3f} {_pct(srv, 0.5):11.3f} {_pct(srv, 0.95):7.3f} "
+            f"{_pct(nq, 0.5):>12} {_pct(nq, 0.95):>5}"
         )
     cores = os.cpu_count()
     print(
@@ -595,7 +603,7 @@ def report_and_check(bench, clients, started, ended, log_offset, cpu0):
         f"it used {cpu:.1f} s CPU ({100 * cpu / elapsed / cores:.1f} % of the machine)."
     )
     kinds = Counter(
-        "connection refused, reset or timed out" if msg.startswith("HTTP:") else msg[:120]
+        "connection refused, reset or timed out" if msg.startswith("HTTP:") else msg[:240]
         for _, msg in errors
     )
     for kind, count in kinds.most_common(10):

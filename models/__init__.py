@@ -70,3 +70,4 @@ from . import lob_policy_review
 from . import lob_policy_review_check
 from . import lob_default_content
 from . import lob_policy_exchange
+from . import ir_rule

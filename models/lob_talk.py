@@ -158,9 +158,9 @@ class LobTalk(models.Model):
     is_officer = fields.Boolean(compute="_compute_user_role")
     answer_count = fields.Integer(compute="_compute_answer_count")
     # which answer columns the talk form needs: only those its template asks for
-    has_scale = fields.Boolean(compute="_compute_answer_types")
-    has_yes_no = fields.Boolean(compute="_compute_answer_types")
-    has_level = fields.Boolean(compute="_compute_answer_types")
+    has_scale = fields.Boolean(related="template_id.has_scale")
+    has_yes_no = fields.Boolean(related="template_id.has_yes_no")
+    has_level = fields.Boolean(related="template_id.has_level")
 
     @api.constrains("template_id", "employee_id", "conductor_id")
     def _check_parties(self):
@@ -238,14 +238,6 @@ class LobTalk(models.Model):
     def _compute_answer_count(self):
         for talk in self:
             talk.answer_count = len(talk.answer_ids.filtered("prompt_id"))
-
-    @api.depends("template_id.prompt_ids.answer_type")
-    def _compute_answer_types(self):
-        for talk in self:
-            types = set(talk.sudo().template_id.prompt_ids.mapped("answer_type"))
-            talk.has_scale = "scale" in types
-            talk.has_yes_no = "yes_no" in types
-            talk.has_level = "level" in types
 
     @api.depends("employee_id", "planned_date")
     def _compute_previous_agreement_ids(self):

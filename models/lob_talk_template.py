@@ -64,6 +64,11 @@ class LobTalkTemplate(models.Model):
     )
     section_ids = fields.One2many("lob.talk.template.section", "template_id", copy=True)
     prompt_ids = fields.One2many("lob.talk.template.prompt", "template_id")
+    # which answer columns a talk form with this template needs, stored: every read of a talk
+    # form asks, and its template's row is read anyway (no search of its prompts)
+    has_scale = fields.Boolean("Asks for a score", compute="_compute_answer_types", store=True)
+    has_yes_no = fields.Boolean("Asks yes or no", compute="_compute_answer_types", store=True)
+    has_level = fields.Boolean("Asks for a level", compute="_compute_answer_types", store=True)
     central = fields.Boolean(
         "Central framework",
         tracking=True,
@@ -153,6 +158,14 @@ class LobTalkTemplate(models.Model):
                 raise ValidationError(
                     self.env._("Only a staff template can mirror a student template.")
                 )
+
+    @api.depends("prompt_ids.answer_type")
+    def _compute_answer_types(self):
+        for template in self:
+            types = set(template.prompt_ids.mapped("answer_type"))
+            template.has_scale = "scale" in types
+            template.has_yes_no = "yes_no" in types
+            template.has_level = "level" in types
 
     @api.depends("alignment_score", "audience")
     def _compute_alignment_display(self):

@@ -13,8 +13,8 @@ PHASES = ("look_back", "reflection", "look_ahead", "action")
 RESPONDENTS = ("coachee", "coach", "together")
 ANSWER_TYPES = ("text", "scale", "yes_no", "level", "agreement")
 # Upper bounds; the real check is that 10 and 60 prompts cost the same.
-READ_QUERIES = 25
-SAVE_QUERIES = 50
+READ_QUERIES = 15
+SAVE_QUERIES = 18
 
 
 def _spec(node, model):
@@ -131,3 +131,122 @@ class TestTalkQueries(LobTalkCommon):
         self.env.invalidate_all()
         with self.assertQueryCount(READ_QUERIES):
             talk.with_user(self.manager).web_read({"answer_ids": {"fields": {"value_text": {}}}})
+
+
+# What the requests of the load benchmark (bench/bench_load.py) cost, counted as a fresh
+# request of a warm server sees them (the third talk of the same pair), with the demo staff
+# template. Measured plus a little slack: a regression (a query per answer, per prompt, per
+# level of the hierarchy) shows here. Measured by this test before the work of issue 12 on the
+# talk requests -> after: read as manager 30 -> 14, as employee 15 -> 13; start preparation
+# 78 -> 73; answer saves 17 -> 15 (employee), 39 -> 16 (manager); mark held 66 -> 64.
+REQUEST_QUERIES = {
+    "read as manager": 16,
+    "read as employee": 15,
+    "start preparation": 76,
+    "save answers as employee": 17,
+    "save answers as manager": 18,
+    "share as employee": 29,
+    "mark held": 67,
+    "sign as employee": 28,
+}
+
+
+@tagged("post_install", "-at_install")
+class TestTalkRequestQueries(LobTalkCommon):
+    """The talk form and its buttons cost a fixed number of queries, however deep the
+    hierarchy below the manager."""
+
+    def _form_spec(self, user):
+        """The form's specification as the web client builds it for ``user``'s groups."""
+        views = self.Talk.with_user(user).get_views([(False, "form")])
+        spec = _spec(etree.fromstring(views["views"]["form"]["arch"]), self.Talk)
+        spec["display_name"] = {}
+        return spec
+
+    def _as(self, talk, user):
+        # a request's context: mail tracking and notifications on, as in production
+        context = {"lang": "en_US", "tz": "Europe/Amsterdam"}
+        return talk.with_env(self.env(user=user, context=context))
+
+    def _flow(self, talk, count):
+        spec = {user: self._form_spec(user) for user in (self.manager, self.employee)}
+        as_manager, as_employee = self._as(talk, self.manager), self._as(talk, self.employee)
+
+        def answers(role_talk, party, user):
+            return [
+                Command.update(line.id, {"value_text": f"{user.name} on {line.prompt_id.id}"})
+                for line in role_talk.answer_ids
+                if line.party == party and line.can_edit and line.answer_type == "text"
+            ]
+
+        count("read as manager", lambda: as_manager.web_read(spec[self.manager]))
+        count("start preparation", as_manager.action_start_preparation)
+        count("read as employee", lambda: as_employee.web_read(spec[self.employee]))
+        self.env.invalidate_all()
+        cmds = answers(as_employee, "employee", self.employee)
+        self.assertTrue(cmds)
+        count(
+            "save answers as employee",
+            lambda: as_employee.web_save({"answer_ids": cmds}, spec[self.employee]),
+        )
+        self.env.invalidate_all()
+        cmds = answers(as_manager, "manager", self.manager)
+        self.assertTrue(cmds)
+        count(
+            "save answers as manager",
+            lambda: as_manager.web_save({"answer_ids": cmds}, spec[self.manager]),
+        )
+        count("share as employee", as_employee.action_share_employee)
+        as_manager.action_share_manager()
+        self._fill(talk, "together", self.manager, "Together")
+        self._fill(talk, "employee", self.employee, "Eva")
+        self._fill(talk, "manager", self.manager, "Mark")
+        count("mark held", as_manager.action_held)
+        count("sign as employee", as_employee.action_sign)
+        as_manager.action_sign()
+        self.assertEqual(talk.state, "signed")
+
+    def test_request_queries(self):
+        measured = {}
+
+        def measure(label, call):
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.cr.sql_log_count
+            call()
+            self.env.flush_all()
+            measured[label] = self.cr.sql_log_count - before
+
+        # the first talk warms the server's caches (rules, views, templates, mail layouts)
+        self._flow(self._create_talk(), measure)
+        warm = dict(measured)
+
+        def pinned(label, call):
+            self.env.invalidate_all()
+            with self.assertQueryCount(REQUEST_QUERIES[label]):
+                call()
+
+        self._flow(self._create_talk(), measure)
+        _logger.info(
+            "talk requests, queries (cold, warm): %s",
+            {label: (warm[label], measured[label]) for label in measured},
+        )
+        self._flow(self._create_talk(), pinned)
+
+        # three more levels below Mark cost the manager's form nothing (child_of cost a query
+        # per level, each time one of the manager rules applied)
+        talk = self._create_talk()
+        spec = self._form_spec(self.manager)
+        as_manager = self._as(talk, self.manager)
+        measure("read", lambda: as_manager.web_read(spec))
+        parent = self.emp_colleague
+        for depth in range(3):
+            parent = self.env["hr.employee"].create(
+                {"name": f"Level {depth}", "parent_id": parent.id, "company_id": self.company.id}
+            )
+        talk_below = self._create_talk(employee=parent)
+        self.assertEqual(
+            self.Talk.with_user(self.manager).search([("id", "=", talk_below.id)]), talk_below
+        )
+        measure("read deeper", lambda: as_manager.web_read(spec))
+        self.assertEqual(measured["read deeper"], measured["read"])

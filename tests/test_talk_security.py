@@ -154,3 +154,63 @@ class TestTalkAccessMatrix(LobTalkCommon):
         self.assertTrue(mark_line.read(["value_text"]))
         with self.assertRaises(AccessError):
             mark_line.write({"value_text": "I rewrite my manager's words"})
+
+
+@tagged("post_install", "-at_install")
+class TestTalkHierarchyRules(LobTalkCommon):
+    """The manager rules read "below the manager" from the stored chain of managers
+    (hr.employee.lob_hierarchy_ids): the same employees as child_of, kept current by the ORM
+    when the hierarchy changes, in the same transaction."""
+
+    def _below(self, employees):
+        self.env.flush_all()  # a plain search does not flush the many2many it filters on
+        Employee = self.env["hr.employee"].with_context(active_test=False)
+        return Employee.search([("lob_hierarchy_ids", "in", employees.ids)])
+
+    def test_chain_is_child_of(self):
+        # a loop as hr makes it: a team's manager who is in their own team manages themselves
+        self.emp_other_manager.parent_id = self.emp_other_manager
+        Employee = self.env["hr.employee"].with_context(active_test=False)
+        everyone = Employee.search([])
+        self.assertGreater(len(everyone), 10, "the demo data's employees count too")
+        for employee in everyone:
+            self.assertEqual(
+                self._below(employee),
+                Employee.search([("id", "child_of", employee.ids)]),
+                f"below {employee.name}",
+            )
+
+    def test_a_move_in_the_hierarchy_moves_the_talks(self):
+        talk = self._create_talk()
+        Talk = self.Talk
+        self.assertEqual(Talk.with_user(self.top).search([("id", "=", talk.id)]), talk)
+        self.assertFalse(Talk.with_user(self.other_manager).search([("id", "=", talk.id)]))
+        # Eva moves to Otis's team: Otis sees her talk, its shared answers and agreements;
+        # Tom, above Mark, no longer does (Mark stays her conductor, the user rule)
+        agreement = self.Agreement.create({"talk_id": talk.id, "description": "Mentor"})
+        self.emp_employee.parent_id = self.emp_other_manager
+        self.assertEqual(Talk.with_user(self.other_manager).search([("id", "=", talk.id)]), talk)
+        self.assertFalse(Talk.with_user(self.top).search([("id", "=", talk.id)]))
+        self.assertEqual(
+            self.Agreement.with_user(self.other_manager).search([("talk_id", "=", talk.id)]),
+            agreement,
+        )
+        self.assertFalse(self.Agreement.with_user(self.top).search([("talk_id", "=", talk.id)]))
+        self.assertTrue(
+            self.Answer.with_user(self.other_manager).search(
+                [("talk_id", "=", talk.id), ("party", "=", "together")]
+            )
+        )
+        # a manager higher up moves: everyone below comes along
+        self.emp_manager.parent_id = self.emp_other_manager
+        self.emp_employee.parent_id = self.emp_manager
+        self.assertEqual(Talk.with_user(self.other_manager).search([("id", "=", talk.id)]), talk)
+        self.assertFalse(Talk.with_user(self.top).search([("id", "=", talk.id)]))
+        self.assertEqual(
+            self._below(self.emp_other_manager),
+            self.emp_other_manager | self.emp_manager | self.emp_employee | self.emp_colleague,
+        )
+        # an archived manager in between (hr's archiving detaches the team; a plain write
+        # does not) still counts, as with child_of
+        self.emp_manager.active = False
+        self.assertEqual(Talk.with_user(self.other_manager).search([("id", "=", talk.id)]), talk)
