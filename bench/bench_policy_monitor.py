@@ -1,6 +1,6 @@
 """Benchmark of the LOB policy monitor in a running Odoo 18.
 
-Usage: python3 bench/bench_policy_monitor.py [--employees 2000] [--db NAME]
+Usage: python3 bench/bench_policy_monitor.py [--employees 2000] [--db NAME] [--profile]
 
 Uses the college of ``bench_odoo_export.generate`` (N employees in teams of 40, roles with
 hours, competency levels with history, professionalisation, a talk and agreements per
@@ -9,14 +9,18 @@ at the end. Measures, as the administrator: the time to compute all indicators f
 and the college, the number of queries (against a college of a tenth of the size: it must be
 the same), the peak memory (tracemalloc, own run), and the policy sheet through the core
 writer. Target: all indicators within 1 s with a constant number of queries. Not part of the
-test suite.
+test suite. ``--profile`` adds, for one more run, the time per indicator, every query with
+its time, and the functions that took the most time (cProfile).
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import datetime as dt
+import inspect
 import io
+import pstats
 import sys
 import time
 import tracemalloc
@@ -93,6 +97,62 @@ def measure(env, companies, year, today, trace=False):
     return figures, seconds, queries, peak / 2**20
 
 
+def profile(env, companies, year, today):
+    """Where the time goes: per indicator, per query (with its time) and per function."""
+    from odoo.sql_db import Cursor
+
+    env.invalidate_all()
+    queries = []
+    execute = Cursor.execute
+
+    def timed(cr, query, params=None, log_exceptions=True):
+        start = time.perf_counter()
+        try:
+            return execute(cr, query, params, log_exceptions)
+        finally:
+            text = query.code if hasattr(query, "code") else str(query)
+            queries.append((time.perf_counter() - start, " ".join(text.split())[:110]))
+
+    Monitor = type(env["lob.policy.monitor"])
+    steps = []
+    wrapped = {}
+    for name in dir(Monitor):
+        if name.startswith("_lob_") and name not in ("_lob_figures", "_lob_drilldown"):
+            method = getattr(Monitor, name)
+            static = isinstance(inspect.getattr_static(Monitor, name), staticmethod)
+            if callable(method) and not static:
+                wrapped[name] = method
+
+                def step(self, *args, _name=name, _method=method, **kwargs):
+                    start = time.perf_counter()
+                    try:
+                        return _method(self, *args, **kwargs)
+                    finally:
+                        steps.append((_name, time.perf_counter() - start))
+
+                setattr(Monitor, name, step)
+    Cursor.execute = timed
+    profiler = cProfile.Profile()
+    try:
+        profiler.enable()
+        env["lob.policy.monitor"]._lob_figures(companies, year, today)
+        profiler.disable()
+    finally:
+        Cursor.execute = execute
+        for name, method in wrapped.items():
+            setattr(Monitor, name, method)
+    print("\n-- time per step (nested steps count in their caller too)")
+    for name, seconds in steps:
+        print(f"   {seconds:7.3f} s  {name}")
+    print(f"\n-- {len(queries)} queries, {sum(s for s, _q in queries):.3f} s in PostgreSQL")
+    for seconds, text in sorted(queries, reverse=True):
+        print(f"   {seconds:7.3f} s  {text}")
+    print("\n-- functions (cumulative)")
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(25)
+    print("\n".join(out.getvalue().splitlines()[6:]))
+
+
 def sheet(figures):
     rows = [
         PolicyRow(
@@ -117,6 +177,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--employees", type=int, default=2000)
     parser.add_argument("--db", default=BENCH_DB)
+    parser.add_argument("--profile", action="store_true", help="where the time goes")
     args = parser.parse_args(argv)
     if odoo is None:
         print("skipped: odoo is not importable (run with the Python that runs Odoo 18)")
@@ -139,6 +200,8 @@ def main(argv=None) -> int:
         figures, seconds, queries, _p = measure(env, company, year, today)
         peak = measure(env, company, year, today, trace=True)[3]
         rows, sheet_seconds, size = sheet(figures)
+        if args.profile:
+            profile(env, company, year, today)
         cr.rollback()
     team_count = len({f.team for f in figures if f.team})
     print(f"\n== Policy monitor, {args.employees:,} employees in {team_count} teams")
