@@ -36,6 +36,7 @@ from lob_hrm.xlsx_policy import PolicyRow, write_policy_workbook
 
 try:
     import odoo
+    from odoo.sql_db import Cursor
     from odoo.tools import config
 except ImportError:  # reported as "skipped" by main()
     odoo = None
@@ -99,8 +100,6 @@ def measure(env, companies, year, today, trace=False):
 
 def profile(env, companies, year, today):
     """Where the time goes: per indicator, per query (with its time) and per function."""
-    from odoo.sql_db import Cursor
-
     env.invalidate_all()
     queries = []
     execute = Cursor.execute
