@@ -395,7 +395,7 @@ class LobPolicyMonitor(models.AbstractModel):
             SQL(
                 """
                 SELECT t.id, rel.hr_department_id, COALESCE(t.alignment_score, 0),
-                       COALESCE(t.has_drift, FALSE), t.parent_id IS NOT NULL
+                       COALESCE(t.has_drift, FALSE), t.parent_id
                   FROM lob_talk_template t
                   JOIN hr_department_lob_talk_template_rel rel
                     ON rel.lob_talk_template_id = t.id
@@ -408,12 +408,16 @@ class LobPolicyMonitor(models.AbstractModel):
             )
         )
         rows = self.env.cr.fetchall()
-        variants = (
-            self.env["lob.talk.template"]
-            .sudo()
-            .browse({template for template, _team, _s, _d, variant in rows if variant})
-        )
-        outdated = set(variants.filtered("central_outdated").ids)
+        # variants and their central templates in one prefetch set: their sections and
+        # prompts are read together, in a fixed number of queries
+        variants = {template: central for template, _team, _s, _d, central in rows if central}
+        Template = self.env["lob.talk.template"].sudo()
+        batch = Template.browse({*variants, *variants.values()})
+        outdated = {
+            template.id
+            for template in Template.browse(variants).with_prefetch(batch._prefetch_ids)
+            if template.central_outdated
+        }
         templates, per_team = {}, defaultdict(list)
         for template, team, score, drift, _variant in rows:
             templates[template] = (score, drift or template in outdated)
