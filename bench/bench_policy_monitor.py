@@ -1,15 +1,18 @@
 """Benchmark of the LOB policy monitor in a running Odoo 18.
 
 Usage: python3 bench/bench_policy_monitor.py [--employees 2000] [--db NAME] [--profile]
+                                             [--no-analyze]
 
 Uses the college of ``bench_odoo_export.generate`` (N employees in teams of 40, roles with
 hours, competency levels with history, professionalisation, a talk and agreements per
 employee), signs half of the talks and adds a team plan per team, in a transaction rolled back
-at the end. Measures, as the administrator: the time to compute all indicators for every team
-and the college, the number of queries (against a college of a tenth of the size: it must be
-the same), the peak memory (tracemalloc, own run), and the policy sheet through the core
-writer. Target: all indicators within 1 s with a constant number of queries. Not part of the
-test suite. ``--profile`` adds, for one more run, the time per indicator, every query with
+at the end, and analyses the tables the monitor reads (as autovacuum would; ``--no-analyze``
+keeps the statistics from before the generation). Measures, as the administrator: the time to
+compute all indicators for every team and the college (best of three runs), the number of
+queries (against the same college with nine in ten employees archived: it must be the same),
+the peak memory (tracemalloc, own run), and the policy sheet through the core writer.
+Target: all indicators within 1 s with a constant number of queries. Not part of the test
+suite. ``--profile`` adds, for one more run, the time per indicator, every query with
 its time, and the functions that took the most time (cProfile).
 """
 
@@ -37,7 +40,7 @@ from lob_hrm.xlsx_policy import PolicyRow, write_policy_workbook
 try:
     import odoo
     from odoo.sql_db import Cursor
-    from odoo.tools import config
+    from odoo.tools import SQL, config
 except ImportError:  # reported as "skipped" by main()
     odoo = None
 
@@ -66,20 +69,45 @@ def prepare(env, employees):
     return teams, year, today
 
 
-def small_college(env, employees):
-    """A tenth of the college in its own company, for the query count."""
-    company = env["res.company"].create({"name": "Bench small college"})
-    teams = env["hr.department"].create(
-        [{"name": f"Small team {t}", "company_id": company.id} for t in range(5)]
-    )
-    env["hr.employee"].create(
-        [
-            {"name": f"Small {e}", "company_id": company.id, "department_id": teams[e % 5].id}
-            for e in range(employees)
-        ]
-    )
+# the tables the monitor reads; analysed after the generation, as autovacuum would have done
+# in a running database (ANALYZE inside the transaction sees its own uncommitted rows)
+ANALYZED = (
+    "hr_employee",
+    "hr_department",
+    "hr_employee_skill",
+    "hr_employee_skill_log",
+    "lob_role_assignment",
+    "lob_role_target",
+    "lob_talk",
+    "lob_talk_agreement",
+    "lob_professionalisation",
+    "lob_team_plan",
+    "lob_talk_template",
+)
+
+
+def analyze(env):
     env.flush_all()
-    return company
+    for table in ANALYZED:
+        env.cr.execute(SQL("ANALYZE %s", SQL.identifier(table)))
+
+
+def tenth_queries(env, company, year, today):
+    """The queries for a tenth of the staff of the same college (the others archived in a
+    savepoint): the same kinds of records, a tenth of the scale."""
+    with env.cr.savepoint():
+        env.flush_all()
+        env.cr.execute(
+            "UPDATE hr_employee SET active = false WHERE company_id = %s AND id %% 10 <> 0",
+            (company.id,),
+        )
+        queries = measure(env, company, year, today)[2]
+        env.cr.execute(
+            "SELECT count(*) FROM hr_employee WHERE active AND company_id = %s", (company.id,)
+        )
+        staff = env.cr.fetchone()[0]
+    env.invalidate_all()
+    return queries, staff
 
 
 def measure(env, companies, year, today, trace=False):
@@ -177,6 +205,11 @@ def main(argv=None) -> int:
     parser.add_argument("--employees", type=int, default=2000)
     parser.add_argument("--db", default=BENCH_DB)
     parser.add_argument("--profile", action="store_true", help="where the time goes")
+    parser.add_argument(
+        "--no-analyze",
+        action="store_true",
+        help="keep the planner's statistics from before the generation",
+    )
     args = parser.parse_args(argv)
     if odoo is None:
         print("skipped: odoo is not importable (run with the Python that runs Odoo 18)")
@@ -190,13 +223,15 @@ def main(argv=None) -> int:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
         start = time.perf_counter()
         _teams, year, today = prepare(env, args.employees)
-        small_company = small_college(env, args.employees // 10)
+        if not args.no_analyze:
+            analyze(env)
         print(f"generated {args.employees:,} employees in {time.perf_counter() - start:.0f} s")
         env = env(user=env.ref("base.user_admin").id)
         company = env.company
         measure(env, company, year, today)  # warm the caches
-        _figures, _s, small_queries, _p = measure(env, small_company, year, today)
-        figures, seconds, queries, _p = measure(env, company, year, today)
+        small_queries, small_staff = tenth_queries(env, company, year, today)
+        runs = [measure(env, company, year, today) for _run in range(3)]
+        figures, seconds, queries, _p = min(runs, key=lambda run: run[1])
         peak = measure(env, company, year, today, trace=True)[3]
         rows, sheet_seconds, size = sheet(figures)
         if args.profile:
@@ -204,8 +239,12 @@ def main(argv=None) -> int:
         cr.rollback()
     team_count = len({f.team for f in figures if f.team})
     print(f"\n== Policy monitor, {args.employees:,} employees in {team_count} teams")
-    print(f"   all indicators      {seconds:6.3f} s   ({len(figures)} figures)")
-    print(f"   queries             {queries:6d}   ({small_queries} for a tenth of the college)")
+    print(
+        f"   all indicators      {seconds:6.3f} s   ({len(figures)} figures; best of "
+        + ", ".join(f"{run[1]:.3f}" for run in runs)
+        + (", statistics from before the generation)" if args.no_analyze else ")")
+    )
+    print(f"   queries             {queries:6d}   ({small_queries} for {small_staff} of the staff)")
     print(f"   peak memory         {peak:6.1f} MB (tracemalloc, own run)")
     print(f"   policy sheet        {sheet_seconds:6.3f} s   ({rows} rows, {size:.0f} KB)")
     ok = seconds <= TARGET_SECONDS and queries == small_queries

@@ -272,7 +272,8 @@ class LobPolicyMonitor(models.AbstractModel):
         counted for active employees only. The overview ranks the levels of a framework by
         (progress, id); comparing those pairs directly (:meth:`_lob_level_key`) gives the
         same order without the ranking window, whose per-row lookups made this the slowest
-        indicator. The current levels are read once and hash-joined.
+        indicator. Every join can use an index: the plan stays sound when the planner's
+        statistics are behind (a join on a materialised CTE went quadratic then).
         """
         grouped = self._lob_grouped(
             SQL(
@@ -287,20 +288,17 @@ class LobPolicyMonitor(models.AbstractModel):
                       JOIN lob_role_target t ON t.role_id = h.role_id
                       JOIN hr_skill_level lv ON lv.id = t.skill_level_id
                      GROUP BY h.employee_id, t.skill_id
-                ), current AS MATERIALIZED (
-                    SELECT es.employee_id, es.skill_id, %(current_key)s AS key
-                      FROM hr_employee_skill es
-                      JOIN hr_skill_level cur ON cur.id = es.skill_level_id
-                     WHERE es.employee_id IN (SELECT employee_id FROM held)
                 ), at_target AS (
-                    SELECT e.department_id, COALESCE(cur.key >= tg.top, FALSE) AS hit
+                    SELECT e.department_id,
+                           cur.id IS NOT NULL AND %(current_key)s >= tg.top AS hit
                       FROM targets tg
                       JOIN hr_employee e ON e.id = tg.employee_id AND e.active
                        AND e.company_id IN %(companies)s
                       JOIN hr_skill s ON s.id = tg.skill_id
                       JOIN hr_skill_type st ON st.id = s.skill_type_id AND st.active
-                 LEFT JOIN current cur
-                        ON cur.employee_id = tg.employee_id AND cur.skill_id = tg.skill_id
+                 LEFT JOIN hr_employee_skill es
+                        ON es.employee_id = tg.employee_id AND es.skill_id = tg.skill_id
+                 LEFT JOIN hr_skill_level cur ON cur.id = es.skill_level_id
                      WHERE EXISTS (
                                SELECT 1 FROM held h
                                 WHERE h.employee_id = tg.employee_id
