@@ -95,8 +95,9 @@ def analyze(env):
 def tenth_queries(env, company, year, today):
     """The queries for a tenth of the staff of the same college (the others archived in a
     savepoint): the same kinds of records, a tenth of the scale."""
-    with env.cr.savepoint():
-        env.flush_all()
+    env.flush_all()
+    savepoint = env.cr.savepoint(flush=False)
+    try:
         env.cr.execute(
             "UPDATE hr_employee SET active = false WHERE company_id = %s AND id %% 10 <> 0",
             (company.id,),
@@ -106,6 +107,8 @@ def tenth_queries(env, company, year, today):
             "SELECT count(*) FROM hr_employee WHERE active AND company_id = %s", (company.id,)
         )
         staff = env.cr.fetchone()[0]
+    finally:
+        savepoint.close(rollback=True)
     env.invalidate_all()
     return queries, staff
 
