@@ -424,20 +424,13 @@ class LobPolicyMonitor(models.AbstractModel):
         per_team[None] = list(templates.values())
         scores = {team: (sum(s for s, _d in used), len(used)) for team, used in per_team.items()}
         drifted = {team: (sum(d for _s, d in used), len(used)) for team, used in per_team.items()}
-        return [
-            figure
-            for pair in zip(
-                self._lob_emit(
-                    "template_alignment",
-                    teams,
-                    scores,
-                    value=lambda total, count, _t: round(total / count, 2) if count else None,
-                ),
-                self._lob_emit("template_drift", teams, drifted),
-                strict=True,
-            )
-            for figure in pair
-        ]
+
+        def mean(total, count, _team):
+            return round(total / count, 2) if count else None
+
+        return self._lob_emit("template_alignment", teams, scores, value=mean) + self._lob_emit(
+            "template_drift", teams, drifted
+        )
 
     # -- 5. roles and facilities consistent across teams ---------------------------------
 
