@@ -8,6 +8,14 @@ from .lob_policy_goal import INDICATOR_SELECTION, STATUS_SELECTION
 
 # the heatmap colours this measure: 3 on track, 2 at risk, 1 off track, 0 no goal or no data
 HEALTH = {"on_track": 3.0, "at_risk": 2.0, "off_track": 1.0}
+# measures whose total over the teams is the college's own figure (see _read_group_select);
+# the first three stay empty over several indicators
+COLLEGE_TOTALS = {
+    "value:avg": (SQL("AVG"), True),
+    "numerator:sum": (SQL("SUM"), True),
+    "denominator:sum": (SQL("SUM"), True),
+    "health:avg": (SQL("AVG"), False),
+}
 
 
 class LobPolicyFigure(models.Model):
@@ -71,6 +79,45 @@ class LobPolicyFigure(models.Model):
             raise UserError(
                 self.env._("The figures of a review snapshot cannot be changed or removed.")
             )
+
+    @api.model
+    def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):
+        """The college's row reads as the college (the pivot and graph would say "None")."""
+        groups = super().read_group(
+            domain, fields, groupby, offset=offset, limit=limit, orderby=orderby, lazy=lazy
+        )
+        groupby = [groupby] if isinstance(groupby, str) else list(groupby)
+        if "department_id" in (groupby[:1] if lazy else groupby):
+            label = self.env._("Whole college")
+            for group in groups:
+                if group.get("department_id") is False:
+                    group["department_id"] = (False, label)
+        return groups
+
+    def _read_group_select(self, aggregate_spec, query):
+        """Totals a director can read. The college is not the average of its teams (it
+        counts everyone once, and people without a team): a group that holds the college's
+        figure of an indicator shows that figure, so the pivot's total row is the college.
+        Values and counts of different indicators don't add up: over several indicators
+        they stay empty; the status (health) is averaged, the team's overall standing."""
+        if aggregate_spec not in COLLEGE_TOTALS:
+            return super()._read_group_select(aggregate_spec, query)
+        fname = aggregate_spec.split(":")[0]
+        function, per_indicator = COLLEGE_TOTALS[aggregate_spec]
+        column = self._field_to_sql(self._table, fname, query)
+        total = SQL(
+            "COALESCE(%(f)s(%(c)s) FILTER (WHERE %(college)s), %(f)s(%(c)s))",
+            f=function,
+            c=column,
+            college=self._field_to_sql(self._table, "is_college", query),
+        )
+        if not per_indicator:
+            return total
+        return SQL(
+            "CASE WHEN COUNT(DISTINCT %s) = 1 THEN %s END",
+            self._field_to_sql(self._table, "indicator", query),
+            total,
+        )
 
     @api.model
     def _lob_values(self, policy, figures, snapshot=None, on_date=None, school_year=None):

@@ -18,11 +18,12 @@ What "at the reference date" means per indicator:
 """
 
 from collections import defaultdict
+from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.tools import SQL
 
-from ..lob_hrm.monitor import consistency, median_or_none, role_hours_flags, share
+from ..lob_hrm.monitor import share
 from ..lob_hrm.policy import IndicatorValue, school_year_bounds
 
 SIGNED_STATES = ("signed", "done")
@@ -31,6 +32,15 @@ STALE_DAYS = 365
 
 
 class LobPolicyMonitor(models.AbstractModel):
+    """The indicators are computed college-wide in SQL, without record rules: who sees which
+    team's numbers is decided by the rules on ``lob.policy.figure`` (the stored figures),
+    and only the policy's readers open its monitor.
+
+    Each indicator is one set-based query that aggregates per team and for the college at
+    once (``GROUPING SETS ((team), ())``), so the number of queries is fixed and the work
+    grows with the rows PostgreSQL reads, not with teams × employees in Python.
+    """
+
     _name = "lob.policy.monitor"
     _description = "LOB policy monitor"
 
@@ -42,246 +52,325 @@ class LobPolicyMonitor(models.AbstractModel):
         start = school_year_bounds(school_year)[0]
         end = min(on_date, school_year_bounds(school_year)[1])
         self.env.flush_all()
-        staff = self._lob_staff(companies, on_date)
-        teams = sorted({team for team in staff.values() if team})
+        teams = self._lob_teams(companies)
         figures = []
-        figures += self._lob_talks(staff, companies, start, end, on_date)
-        figures += self._lob_competencies(staff, companies, on_date)
-        figures += self._lob_professionalisation(staff, companies, start, end)
+        figures += self._lob_talks(teams, companies, start, end, on_date)
+        figures += self._lob_competencies(teams, companies, on_date)
+        figures += self._lob_professionalisation(teams, companies, start, end)
         figures += self._lob_templates(teams, companies)
         figures += self._lob_role_hours(teams, companies, on_date, spread)
         figures += self._lob_plans(teams, companies, school_year, on_date)
-        figures += self._lob_agreements(staff, companies, on_date)
+        figures += self._lob_agreements(teams, companies, on_date)
         return figures
 
     # -- who is who ---------------------------------------------------------------------
 
     @api.model
-    def _lob_staff(self, companies, on_date):
-        """{employee id: team id} of the active employees of ``companies`` (one query)."""
+    def _lob_teams(self, companies):
+        """The teams: the departments of the active employees of ``companies``, sorted by
+        id (one query)."""
         self.env.cr.execute(
             SQL(
-                "SELECT id, department_id FROM hr_employee WHERE active AND company_id IN %s",
-                tuple(companies.ids) or (0,),
+                """
+                SELECT DISTINCT department_id FROM hr_employee
+                 WHERE active AND company_id IN %s AND department_id IS NOT NULL
+                 ORDER BY department_id
+                """,
+                self._lob_ids(companies),
             )
         )
-        return dict(self.env.cr.fetchall())
+        return [team for (team,) in self.env.cr.fetchall()]
 
     @api.model
-    def _lob_levels(self, companies, on_date):
-        """{employee id: level}: directors manage team leaders, team leaders manage a
-        department, coaches hold an LOB role on ``on_date`` (two queries)."""
-        cr = self.env.cr
-        cr.execute(
-            SQL(
-                """
-                SELECT d.manager_id, boss.id
+    def _lob_holders_sql(self, companies, on_date):
+        """The role assignments of ``companies`` held on ``on_date``."""
+        return SQL(
+            """
+            SELECT employee_id, department_id, role_id, COALESCE(hours, 0) AS hours
+              FROM lob_role_assignment
+             WHERE company_id IN %(companies)s AND date_from <= %(on_date)s
+               AND (date_to IS NULL OR date_to >= %(on_date)s)
+            """,
+            companies=self._lob_ids(companies),
+            on_date=on_date,
+        )
+
+    @api.model
+    def _lob_levels_sql(self, companies, on_date):
+        """``(employee_id, level)``: directors manage team leaders, team leaders manage a
+        department, coaches hold an LOB role on ``on_date``; the highest level wins."""
+        return SQL(
+            """
+            WITH heads AS (
+                SELECT d.manager_id AS leader, boss.id AS boss
                   FROM hr_department d
                   JOIN hr_employee m ON m.id = d.manager_id
              LEFT JOIN hr_employee boss ON boss.id = m.parent_id AND boss.id != m.id
-                 WHERE d.active AND d.company_id IN %s
-                """,
-                tuple(companies.ids) or (0,),
+                 WHERE d.active AND d.company_id IN %(companies)s
+            ), ranked AS (
+                SELECT boss AS employee_id, 3 AS rank FROM heads WHERE boss IS NOT NULL
+                 UNION ALL
+                SELECT leader, 2 FROM heads
+                 UNION ALL
+                SELECT employee_id, 1 FROM (%(holders)s) holders
             )
+            SELECT employee_id, (ARRAY['coach', 'leader', 'director'])[MAX(rank)] AS level
+              FROM ranked
+             GROUP BY employee_id
+            """,
+            companies=self._lob_ids(companies),
+            holders=self._lob_holders_sql(companies, on_date),
         )
-        rows = cr.fetchall()
-        directors = {boss for _leader, boss in rows if boss}
-        leaders = {leader for leader, _boss in rows} - directors
-        cr.execute(
-            SQL(
-                """
-                SELECT DISTINCT employee_id FROM lob_role_assignment
-                 WHERE company_id IN %s AND date_from <= %s
-                   AND (date_to IS NULL OR date_to >= %s)
-                """,
-                tuple(companies.ids) or (0,),
-                on_date,
-                on_date,
-            )
-        )
-        levels = {employee: "coach" for (employee,) in cr.fetchall()}
-        levels.update(dict.fromkeys(leaders, "leader"))
-        levels.update(dict.fromkeys(directors, "director"))
-        return levels
+
+    @api.model
+    def _lob_levels(self, companies, on_date):
+        """{employee id: level} (one query)."""
+        self.env.cr.execute(self._lob_levels_sql(companies, on_date))
+        return dict(self.env.cr.fetchall())
 
     # -- helpers -------------------------------------------------------------------------
 
     @staticmethod
-    def _lob_shares(code, staff, counted, eligible=None):
-        """Per team and for the college: the share of ``eligible`` employees (default all
-        staff) that are in ``counted``."""
-        eligible = staff.keys() if eligible is None else eligible
-        per_team = defaultdict(lambda: [0, 0])
-        college = [0, 0]
-        for employee in eligible:
-            hit = employee in counted
-            for bucket in (per_team[staff.get(employee)], college):
-                bucket[0] += hit
-                bucket[1] += 1
-        teams = sorted({t for t in staff.values() if t})
-        values = [
-            IndicatorValue(
-                indicator=code,
-                team=team,
-                value=share(*per_team[team]) if team in per_team else None,
-                numerator=per_team[team][0] if team in per_team else 0,
-                denominator=per_team[team][1] if team in per_team else 0,
+    def _lob_ids(records):
+        return tuple(records.ids) or (0,)
+
+    @staticmethod
+    def _lob_emit(code, teams, counts, value=None):
+        """The figures of indicator ``code`` for every team and the college.
+
+        ``counts``: {team id, or None for the college: (numerator, denominator)}; teams
+        without an entry count 0 of 0. ``value(numerator, denominator, team)`` gives the
+        value, by default the share (no data when the denominator is 0).
+        """
+        figures = []
+        for team in [*teams, None]:
+            numerator, denominator = counts.get(team, (0, 0))
+            figures.append(
+                IndicatorValue(
+                    indicator=code,
+                    team=team,
+                    value=(
+                        share(numerator, denominator)
+                        if value is None
+                        else value(numerator, denominator, team)
+                    ),
+                    numerator=numerator,
+                    denominator=denominator,
+                )
             )
-            for team in teams
-        ]
-        values.append(
-            IndicatorValue(
-                indicator=code,
-                value=share(*college),
-                numerator=college[0],
-                denominator=college[1],
-            )
-        )
-        return values
+        return figures
+
+    def _lob_grouped(self, query):
+        """Rows of a query grouped by ``GROUPING SETS ((department_id), ())`` whose first
+        columns are the code, the team and ``GROUPING(team)``: {code: {team or None (the
+        college): rest of the row}}. Employees without a team only count for the college."""
+        self.env.cr.execute(query)
+        grouped = defaultdict(dict)
+        for code, team, college, *rest in self.env.cr.fetchall():
+            if college:
+                grouped[code][None] = tuple(rest)
+            elif team:
+                grouped[code][team] = tuple(rest)
+        return grouped
 
     # -- 1. reflective talks at all levels ----------------------------------------------
 
     @api.model
-    def _lob_signed_employees(self, companies, start, end):
-        self.env.cr.execute(
+    def _lob_talks(self, teams, companies, start, end, on_date):
+        """The share of staff with a signed talk in the school year, for all staff and per
+        level (one query)."""
+        grouped = self._lob_grouped(
             SQL(
                 """
-                SELECT DISTINCT employee_id FROM lob_talk
-                 WHERE company_id IN %s AND state IN %s
-                   AND GREATEST(employee_signed_date, conductor_signed_date)::date
-                       BETWEEN %s AND %s
+                WITH levels AS (%(levels)s),
+                signed AS (
+                    SELECT DISTINCT employee_id FROM lob_talk
+                     WHERE company_id IN %(companies)s AND state IN %(states)s
+                       AND GREATEST(employee_signed_date, conductor_signed_date)
+                           >= %(start)s::timestamp
+                       AND GREATEST(employee_signed_date, conductor_signed_date)
+                           < %(end)s::timestamp + interval '1 day'
+                ), people AS (
+                    SELECT e.department_id, lv.level, s.employee_id IS NOT NULL AS signed
+                      FROM hr_employee e
+                 LEFT JOIN levels lv ON lv.employee_id = e.id
+                 LEFT JOIN signed s ON s.employee_id = e.id
+                     WHERE e.active AND e.company_id IN %(companies)s
+                )
+                SELECT 'talks_' || COALESCE(level, 'staff'), department_id,
+                       GROUPING(department_id), COUNT(*) FILTER (WHERE signed), COUNT(*)
+                  FROM people
+                 GROUP BY GROUPING SETS ((department_id), (), (department_id, level), (level))
+                HAVING GROUPING(level) = 1 OR level IS NOT NULL
                 """,
-                tuple(companies.ids) or (0,),
-                SIGNED_STATES,
-                start,
-                end,
+                levels=self._lob_levels_sql(companies, on_date),
+                companies=self._lob_ids(companies),
+                states=SIGNED_STATES,
+                start=start,
+                end=end,
             )
         )
-        return {employee for (employee,) in self.env.cr.fetchall()}
-
-    @api.model
-    def _lob_talks(self, staff, companies, start, end, on_date):
-        signed = self._lob_signed_employees(companies, start, end)
-        levels = self._lob_levels(companies, on_date)
-        figures = self._lob_shares("talks_staff", staff, signed)
-        for level in LEVELS:
-            eligible = [e for e in staff if levels.get(e) == level]
-            figures += self._lob_shares(f"talks_{level}", staff, signed, eligible)
+        figures = []
+        for code in ("talks_staff", *(f"talks_{level}" for level in LEVELS)):
+            figures += self._lob_emit(code, teams, grouped.get(code, {}))
         return figures
 
     # -- 2. competencies -----------------------------------------------------------------
 
+    @staticmethod
+    def _lob_level_key(alias):
+        """A level's place in its framework as one number: by progress, then id (the
+        overview's ranking); an empty progress ranks last, as the overview's ``ORDER BY``
+        puts it."""
+        return SQL(
+            "(COALESCE(%s, 101)::bigint << 31) + %s",
+            SQL.identifier(alias, "level_progress"),
+            SQL.identifier(alias, "id"),
+        )
+
     @api.model
-    def _lob_competencies(self, staff, companies, on_date):
-        cr = self.env.cr
-        overview = self.env["lob.competency.overview"]._query(on_date)
-        cr.execute(
-            SQL(
-                """
-                SELECT o.department_id, COUNT(*) FILTER (WHERE o.at_target),
-                       COUNT(o.target_level_id)
-                  FROM (%s) o
-                 WHERE o.company_id IN %s
-                 GROUP BY o.department_id
-                """,
-                overview,
-                tuple(companies.ids) or (0,),
+    def _lob_unassessed_sql(self, companies, on_date):
+        """``(employee_id, stale)``: the role holders on ``on_date``, stale when their last
+        LOB assessment in the skill history lies over a year before it, or never was."""
+        return SQL(
+            """
+            WITH holders AS (
+                SELECT DISTINCT employee_id FROM (%(holders)s) held
+            ), assessed AS (
+                SELECT log.employee_id, MAX(log.date) AS last
+                  FROM hr_employee_skill_log log
+                 WHERE log.employee_id IN (SELECT employee_id FROM holders)
+                   AND log.date <= %(on_date)s
+                   AND log.skill_type_id IN (SELECT id FROM hr_skill_type WHERE lob_profile)
+                 GROUP BY log.employee_id
             )
+            SELECT h.employee_id, COALESCE(a.last < %(stale_before)s, TRUE) AS stale
+              FROM holders h
+         LEFT JOIN assessed a ON a.employee_id = h.employee_id
+            """,
+            holders=self._lob_holders_sql(companies, on_date),
+            on_date=on_date,
+            stale_before=on_date - timedelta(days=STALE_DAYS),
         )
-        per_team = {team: (hit, total) for team, hit, total in cr.fetchall()}
-        teams = sorted({t for t in staff.values() if t})
-        figures = [
-            IndicatorValue(
-                indicator="competency_at_target",
-                team=team,
-                value=share(*per_team.get(team, (0, 0))),
-                numerator=per_team.get(team, (0, 0))[0],
-                denominator=per_team.get(team, (0, 0))[1],
-            )
-            for team in teams
-        ]
-        hit = sum(h for h, _t in per_team.values())
-        total = sum(t for _h, t in per_team.values())
-        figures.append(
-            IndicatorValue(
-                indicator="competency_at_target",
-                value=share(hit, total),
-                numerator=hit,
-                denominator=total,
-            )
-        )
-        holders, stale = self._lob_unassessed(companies, on_date)
-        return figures + self._lob_shares("competency_unassessed", staff, stale, holders)
 
     @api.model
     def _lob_unassessed(self, companies, on_date):
         """Role holders on ``on_date``, and those of them without an LOB assessment in the
         year before it (one query)."""
-        self.env.cr.execute(
+        self.env.cr.execute(self._lob_unassessed_sql(companies, on_date))
+        rows = self.env.cr.fetchall()
+        return [employee for employee, _stale in rows], {e for e, stale in rows if stale}
+
+    @api.model
+    def _lob_competencies(self, teams, companies, on_date):
+        """The share of LOB competencies at target level, and of role holders without an
+        assessment for over a year (one query).
+
+        At target follows the competency overview's rule (``lob.competency.overview``): per
+        role holder and competency, the highest level their roles held on ``on_date`` ask,
+        for the competencies of the frameworks of those roles, against the current level;
+        counted for active employees only. The overview ranks the levels of a framework by
+        (progress, id); comparing those pairs directly (:meth:`_lob_level_key`) gives the
+        same order without the ranking window, whose per-row lookups made this the slowest
+        indicator. Every join can use an index: the plan stays sound when the planner's
+        statistics are behind (a join on a materialised CTE went quadratic then).
+        """
+        grouped = self._lob_grouped(
             SQL(
                 """
-                WITH holders AS (
-                    SELECT DISTINCT employee_id FROM lob_role_assignment
-                     WHERE company_id IN %(companies)s AND date_from <= %(on_date)s
-                       AND (date_to IS NULL OR date_to >= %(on_date)s)
-                )
-                SELECT h.employee_id, MAX(log.date)
-                  FROM holders h
-             LEFT JOIN hr_employee_skill_log log
-                    ON log.employee_id = h.employee_id AND log.date <= %(on_date)s
-                   AND log.skill_type_id IN (SELECT id FROM hr_skill_type WHERE lob_profile)
-                 GROUP BY h.employee_id
+                WITH held AS NOT MATERIALIZED (
+                    SELECT h.employee_id, h.role_id, r.skill_type_id
+                      FROM (%(holders)s) h
+                      JOIN lob_role r ON r.id = h.role_id
+                ), targets AS (
+                    SELECT h.employee_id, t.skill_id, MAX(%(target_key)s) AS top
+                      FROM held h
+                      JOIN lob_role_target t ON t.role_id = h.role_id
+                      JOIN hr_skill_level lv ON lv.id = t.skill_level_id
+                     GROUP BY h.employee_id, t.skill_id
+                ), at_target AS (
+                    SELECT e.department_id,
+                           cur.id IS NOT NULL AND %(current_key)s >= tg.top AS hit
+                      FROM targets tg
+                      JOIN hr_employee e ON e.id = tg.employee_id AND e.active
+                       AND e.company_id IN %(companies)s
+                      JOIN hr_skill s ON s.id = tg.skill_id
+                      JOIN hr_skill_type st ON st.id = s.skill_type_id AND st.active
+                 LEFT JOIN hr_employee_skill es
+                        ON es.employee_id = tg.employee_id AND es.skill_id = tg.skill_id
+                 LEFT JOIN hr_skill_level cur ON cur.id = es.skill_level_id
+                     WHERE EXISTS (
+                               SELECT 1 FROM held h
+                                WHERE h.employee_id = tg.employee_id
+                                  AND h.skill_type_id = s.skill_type_id
+                           )
+                ), unassessed AS (%(unassessed)s)
+                SELECT 'competency_at_target', department_id, GROUPING(department_id),
+                       COUNT(*) FILTER (WHERE hit), COUNT(*)
+                  FROM at_target
+                 GROUP BY GROUPING SETS ((department_id), ())
+                 UNION ALL
+                SELECT 'competency_unassessed', e.department_id, GROUPING(e.department_id),
+                       COUNT(*) FILTER (WHERE u.stale), COUNT(*)
+                  FROM unassessed u
+             LEFT JOIN hr_employee e
+                    ON e.id = u.employee_id AND e.active AND e.company_id IN %(companies)s
+                 GROUP BY GROUPING SETS ((e.department_id), ())
                 """,
-                companies=tuple(companies.ids) or (0,),
-                on_date=on_date,
+                holders=self._lob_holders_sql(companies, on_date),
+                unassessed=self._lob_unassessed_sql(companies, on_date),
+                companies=self._lob_ids(companies),
+                target_key=self._lob_level_key("lv"),
+                current_key=self._lob_level_key("cur"),
             )
         )
-        rows = self.env.cr.fetchall()
-        stale = {
-            employee for employee, last in rows if not last or (on_date - last).days > STALE_DAYS
-        }
-        return [employee for employee, _last in rows], stale
+        return self._lob_emit(
+            "competency_at_target", teams, grouped.get("competency_at_target", {})
+        ) + self._lob_emit("competency_unassessed", teams, grouped.get("competency_unassessed", {}))
 
     # -- 3. professionalisation ----------------------------------------------------------
 
     @api.model
-    def _lob_professionalisation(self, staff, companies, start, end):
+    def _lob_professionalisation(self, teams, companies, start, end):
+        """The share of staff at or above their company's hours norm, and the median hours
+        of done activities in the school year (one query)."""
         self.env.cr.execute(
             SQL(
                 """
-                SELECT e.id, COALESCE(SUM(p.hours), 0), c.lob_professionalisation_norm
-                  FROM hr_employee e
-                  JOIN res_company c ON c.id = e.company_id
-             LEFT JOIN lob_professionalisation p
-                    ON p.employee_id = e.id AND p.state = 'done'
-                   AND p.date BETWEEN %s AND %s
-                 WHERE e.active AND e.company_id IN %s
-                 GROUP BY e.id, c.lob_professionalisation_norm
+                WITH hours AS (
+                    SELECT e.department_id, COALESCE(SUM(p.hours), 0) AS hours,
+                           COALESCE(c.lob_professionalisation_norm, 0) AS norm
+                      FROM hr_employee e
+                      JOIN res_company c ON c.id = e.company_id
+                 LEFT JOIN lob_professionalisation p
+                        ON p.employee_id = e.id AND p.state = 'done'
+                       AND p.date BETWEEN %(start)s AND %(end)s
+                     WHERE e.active AND e.company_id IN %(companies)s
+                     GROUP BY e.id, e.department_id, c.lob_professionalisation_norm
+                )
+                SELECT department_id, GROUPING(department_id),
+                       COUNT(*) FILTER (WHERE hours >= norm), COUNT(*),
+                       percentile_cont(0.5) WITHIN GROUP (ORDER BY hours), COALESCE(SUM(hours), 0)
+                  FROM hours
+                 GROUP BY GROUPING SETS ((department_id), ())
                 """,
-                start,
-                end,
-                tuple(companies.ids) or (0,),
+                start=start,
+                end=end,
+                companies=self._lob_ids(companies),
             )
         )
-        rows = self.env.cr.fetchall()
-        at_norm = {employee for employee, hours, norm in rows if hours >= (norm or 0)}
-        figures = self._lob_shares("prof_at_norm", staff, at_norm)
-        hours_per_team = defaultdict(list)
-        for employee, hours, _norm in rows:
-            hours_per_team[staff.get(employee)].append(hours)
-        teams = sorted({t for t in staff.values() if t})
-        for team in [*teams, None]:
-            hours = [h for _e, h, _n in rows] if team is None else hours_per_team.get(team, [])
-            figures.append(
-                IndicatorValue(
-                    indicator="prof_median_hours",
-                    team=team,
-                    value=median_or_none(hours),
-                    numerator=sum(hours),
-                    denominator=len(hours),
-                )
-            )
-        return figures
+        at_norm, medians = {}, {}
+        for team, college, hit, total, median, hours in self.env.cr.fetchall():
+            key = None if college else team
+            if college or team:
+                at_norm[key] = (hit, total)
+                medians[key] = (hours, total, median)
+        return self._lob_emit("prof_at_norm", teams, at_norm) + self._lob_emit(
+            "prof_median_hours",
+            teams,
+            {team: (hours, total) for team, (hours, total, _m) in medians.items()},
+            value=lambda _n, _d, team: medians[team][2] if team in medians else None,
+        )
 
     # -- 4. template alignment -----------------------------------------------------------
 
@@ -296,96 +385,99 @@ class LobPolicyMonitor(models.AbstractModel):
 
     @api.model
     def _lob_templates(self, teams, companies):
-        templates = (
-            self.env["lob.talk.template"]
-            .sudo()
-            .search_fetch(
-                self._lob_template_domain(companies),
-                ["alignment_score", "has_drift", "department_ids", "parent_id"],
+        """The mean alignment score of the published staff templates each team uses, and
+        the share of them that drifted from their student template or their central
+        template (one query; the central template's changes are the template's own rule,
+        read through the ORM for the team variants only)."""
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT t.id, rel.hr_department_id, COALESCE(t.alignment_score, 0),
+                       COALESCE(t.has_drift, FALSE), t.parent_id
+                  FROM lob_talk_template t
+                  JOIN hr_department_lob_talk_template_rel rel
+                    ON rel.lob_talk_template_id = t.id
+                 WHERE t.audience = 'staff' AND t.state = 'published'
+                   AND (t.company_id IS NULL OR t.company_id IN %(companies)s)
+                   AND rel.hr_department_id IN %(teams)s
+                """,
+                companies=self._lob_ids(companies),
+                teams=tuple(teams) or (0,),
             )
         )
-        per_team = defaultdict(list)
-        for template in templates:
-            drift = template.has_drift or template.central_outdated
-            for team in template.department_ids.ids:
-                per_team[team].append((template.alignment_score, drift))
-        figures = []
+        rows = self.env.cr.fetchall()
+        # variants and their central templates in one prefetch set: their sections and
+        # prompts are read together, in a fixed number of queries
+        variants = {template: central for template, _team, _s, _d, central in rows if central}
+        Template = self.env["lob.talk.template"].sudo()
+        batch = Template.browse({*variants, *variants.values()})
+        outdated = {
+            template.id
+            for template in Template.browse(variants).with_prefetch(batch._prefetch_ids)
+            if template.central_outdated
+        }
+        templates, per_team = {}, defaultdict(list)
+        for template, team, score, drift, _variant in rows:
+            templates[template] = (score, drift or template in outdated)
+            per_team[team].append(templates[template])
         # the college: the templates its teams use, each counted once
-        known = set(teams)
-        college = [
-            (t.alignment_score, t.has_drift or t.central_outdated)
-            for t in templates
-            if known & set(t.department_ids.ids)
-        ]
-        for team, rows in [*((team, per_team.get(team, [])) for team in teams), (None, college)]:
-            figures.append(
-                IndicatorValue(
-                    indicator="template_alignment",
-                    team=team,
-                    value=round(sum(s for s, _d in rows) / len(rows), 2) if rows else None,
-                    numerator=sum(s for s, _d in rows),
-                    denominator=len(rows),
-                )
-            )
-            drifted = sum(1 for _s, d in rows if d)
-            figures.append(
-                IndicatorValue(
-                    indicator="template_drift",
-                    team=team,
-                    value=share(drifted, len(rows)),
-                    numerator=drifted,
-                    denominator=len(rows),
-                )
-            )
-        return figures
+        per_team[None] = list(templates.values())
+        scores = {team: (sum(s for s, _d in used), len(used)) for team, used in per_team.items()}
+        drifted = {team: (sum(d for _s, d in used), len(used)) for team, used in per_team.items()}
+
+        def mean(total, count, _team):
+            return round(total / count, 2) if count else None
+
+        return self._lob_emit("template_alignment", teams, scores, value=mean) + self._lob_emit(
+            "template_drift", teams, drifted
+        )
 
     # -- 5. roles and facilities consistent across teams ---------------------------------
 
     @api.model
     def _lob_role_hours(self, teams, companies, on_date, spread):
+        """Per team, the share of its roles whose hours per holder lie within ``spread`` of
+        the college median of the role; for the college, the share of all team × role pairs
+        in line (one query; the rule of :func:`lob_hrm.monitor.role_hours_flags`)."""
         self.env.cr.execute(
             SQL(
                 """
-                SELECT department_id, role_id, hours FROM lob_role_assignment
-                 WHERE company_id IN %s AND department_id IS NOT NULL
-                   AND date_from <= %s AND (date_to IS NULL OR date_to >= %s)
+                WITH held AS (
+                    SELECT department_id, role_id, hours FROM (%(holders)s) h
+                     WHERE department_id IS NOT NULL
+                ), medians AS (
+                    SELECT role_id, percentile_cont(0.5) WITHIN GROUP (ORDER BY hours) AS median
+                      FROM held GROUP BY role_id
+                ), pairs AS (
+                    SELECT h.department_id,
+                           CASE WHEN m.median = 0 THEN AVG(h.hours) > 0
+                                ELSE abs(AVG(h.hours) - m.median) / m.median > %(spread)s
+                           END AS flagged
+                      FROM held h
+                      JOIN medians m ON m.role_id = h.role_id
+                     GROUP BY h.department_id, h.role_id, m.median
+                )
+                SELECT department_id, GROUPING(department_id),
+                       COUNT(*) FILTER (WHERE NOT flagged), COUNT(*)
+                  FROM pairs
+                 GROUP BY GROUPING SETS ((department_id), ())
                 """,
-                tuple(companies.ids) or (0,),
-                on_date,
-                on_date,
+                holders=self._lob_holders_sql(companies, on_date),
+                spread=spread,
             )
         )
-        flags = role_hours_flags(self.env.cr.fetchall(), spread)
-        per_team, college = consistency(flags)
-        counts = defaultdict(lambda: [0, 0])
-        for (team, _role), flagged in flags.items():
-            counts[team][0] += not flagged
-            counts[team][1] += 1
-        figures = [
-            IndicatorValue(
-                indicator="role_hours_consistent",
-                team=team,
-                value=per_team.get(team),
-                numerator=counts[team][0] if team in counts else 0,
-                denominator=counts[team][1] if team in counts else 0,
-            )
-            for team in teams
-        ]
-        in_line = sum(not f for f in flags.values())
-        figures.append(
-            IndicatorValue(
-                indicator="role_hours_consistent",
-                value=college,
-                numerator=in_line,
-                denominator=len(flags),
-            )
-        )
-        return figures
+        counts = {
+            None if college else team: (in_line, total)
+            for team, college, in_line, total in self.env.cr.fetchall()
+        }
+        return self._lob_emit("role_hours_consistent", teams, counts)
 
     # -- 6. team work plans --------------------------------------------------------------
 
     @api.model
     def _lob_plans(self, teams, companies, school_year, on_date):
+        """Whether each team's plan of the school year was adopted (and discussed) by
+        ``on_date``; for the college, the share of the teams (one query)."""
         self.env.cr.execute(
             SQL(
                 """
@@ -395,81 +487,47 @@ class LobPolicyMonitor(models.AbstractModel):
                                AND discussed_date <= %(on)s)
                   FROM lob_team_plan
                  WHERE company_id IN %(companies)s AND school_year = %(year)s
+                   AND department_id IN %(teams)s
                  GROUP BY department_id
                 """,
                 on=on_date,
-                companies=tuple(companies.ids) or (0,),
+                companies=self._lob_ids(companies),
                 year=school_year,
+                teams=tuple(teams) or (0,),
             )
         )
-        plans = {
-            team: (bool(adopted), bool(discussed))
-            for team, adopted, discussed in self.env.cr.fetchall()
-        }
+        plans = {team: (adopted, discussed) for team, adopted, discussed in self.env.cr.fetchall()}
         figures = []
         for position, code in enumerate(("plan_adopted", "plan_discussed")):
-            hits = [plans.get(team, (False, False))[position] for team in teams]
-            figures += [
-                IndicatorValue(
-                    indicator=code, team=team, value=100.0 * hit, numerator=hit, denominator=1
-                )
-                for team, hit in zip(teams, hits, strict=True)
-            ]
-            figures.append(
-                IndicatorValue(
-                    indicator=code,
-                    value=share(sum(hits), len(teams)),
-                    numerator=sum(hits),
-                    denominator=len(teams),
-                )
-            )
+            counts = {team: (int(bool(plans.get(team, (0, 0))[position])), 1) for team in teams}
+            counts[None] = (sum(hit for hit, _one in counts.values()), len(teams))
+            figures += self._lob_emit(code, teams, counts)
         return figures
 
     # -- 7. agreements -------------------------------------------------------------------
 
     @api.model
-    def _lob_agreements(self, staff, companies, on_date):
-        self.env.cr.execute(
+    def _lob_agreements(self, teams, companies, on_date):
+        """The share of the agreements due by ``on_date`` (of talks held by then) that are
+        still open (one query)."""
+        grouped = self._lob_grouped(
             SQL(
                 """
-                SELECT a.employee_id, COUNT(*), COUNT(*) FILTER (WHERE a.status = 'open')
+                SELECT 'agreement_overdue', e.department_id, GROUPING(e.department_id),
+                       COUNT(*) FILTER (WHERE a.status = 'open'), COUNT(*)
                   FROM lob_talk_agreement a
                   JOIN lob_talk t ON t.id = a.talk_id
-                 WHERE a.company_id IN %s AND a.deadline < %s
-                   AND t.held_date::date <= %s
-                 GROUP BY a.employee_id
+             LEFT JOIN hr_employee e
+                    ON e.id = a.employee_id AND e.active AND e.company_id IN %(companies)s
+                 WHERE a.company_id IN %(companies)s AND a.deadline < %(on)s
+                   AND t.held_date < %(on)s::timestamp + interval '1 day'
+                 GROUP BY GROUPING SETS ((e.department_id), ())
                 """,
-                tuple(companies.ids) or (0,),
-                on_date,
-                on_date,
+                companies=self._lob_ids(companies),
+                on=on_date,
             )
         )
-        per_team = defaultdict(lambda: [0, 0])
-        college = [0, 0]
-        for employee, due, overdue in self.env.cr.fetchall():
-            for bucket in (per_team[staff.get(employee)], college):
-                bucket[0] += overdue
-                bucket[1] += due
-        teams = sorted({t for t in staff.values() if t})
-        figures = [
-            IndicatorValue(
-                indicator="agreement_overdue",
-                team=team,
-                value=share(*per_team[team]) if team in per_team else None,
-                numerator=per_team[team][0] if team in per_team else 0,
-                denominator=per_team[team][1] if team in per_team else 0,
-            )
-            for team in teams
-        ]
-        figures.append(
-            IndicatorValue(
-                indicator="agreement_overdue",
-                value=share(*college),
-                numerator=college[0],
-                denominator=college[1],
-            )
-        )
-        return figures
+        return self._lob_emit("agreement_overdue", teams, grouped.get("agreement_overdue", {}))
 
     # -- drill-down ----------------------------------------------------------------------
 

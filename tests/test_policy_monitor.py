@@ -165,6 +165,55 @@ class TestPolicyMonitor(LobPolicyCommon):
             set(agreements.mapped("deadline")), {PAST.replace(2025, 10, 1), NOW.replace(2026, 1, 1)}
         )
 
+    def test_heatmap_rows_and_totals_read_right(self):
+        """The pivot of teams × indicators: the college's row is labelled as the college,
+        and an indicator's total is the college's figure, not the average of the rows,
+        also for a team leader who sees only their team and the college."""
+        self.env["lob.policy.figure"]._lob_refresh(self.policy)
+        college_label = (False, "Whole college")
+        for user in (self.director_user, self.leader_a_user):
+            Figure = self.env["lob.policy.figure"].with_user(user)
+            domain = [("policy_id", "=", self.policy.id), ("snapshot_id", "=", False)]
+            cells = Figure.read_group(
+                domain,
+                ["value:avg", "health:avg", "numerator:sum", "denominator:sum"],
+                ["department_id", "indicator"],
+                lazy=False,
+            )
+            talks = {
+                c["department_id"]: (c["value"], c["numerator"], c["denominator"])
+                for c in cells
+                if c["indicator"] == "talks_staff"
+            }
+            self.assertEqual(talks[college_label], (33.33, 4, 12), user.login)
+            self.assertEqual(talks[(self.team_a.id, "Team A")], (50.0, 2, 4), user.login)
+            self.assertEqual(len(talks), 4 if user == self.director_user else 2, user.login)
+            # the total row (grouped by indicator only): the college's figure
+            totals = {
+                t["indicator"]: (t["value"], t["numerator"], t["denominator"], t["health"])
+                for t in Figure.read_group(
+                    domain,
+                    ["value:avg", "health:avg", "numerator:sum", "denominator:sum"],
+                    ["indicator"],
+                )
+            }
+            # the college's 33.33 % is off track against 80 % from 20 %
+            self.assertEqual(totals["talks_staff"], (33.33, 4, 12, 1.0), user.login)
+            self.assertEqual(totals["agreement_overdue"][:3], (50.0, 2, 4), user.login)
+            # a team's row over all indicators: no sum of shares, the statuses averaged
+            rows = {
+                r["department_id"]: r
+                for r in Figure.read_group(
+                    domain, ["value:avg", "health:avg", "numerator:sum"], ["department_id"]
+                )
+            }
+            self.assertIn(college_label, rows, user.login)
+            team_a = rows[(self.team_a.id, "Team A")]
+            self.assertFalse(team_a["value"], user.login)
+            self.assertFalse(team_a["numerator"], user.login)
+            # team A: talks at risk (2), overdue agreements at risk (2); no other goals
+            self.assertEqual(team_a["health"], 2.0, user.login)
+
 
 @tagged("post_install", "-at_install")
 class TestPolicyMonitorQueries(LobPolicyCommon):
@@ -222,6 +271,9 @@ class TestPolicyMonitorQueries(LobPolicyCommon):
         many_people = self._grow(Company.create({"name": "Many people"}), 5, 500)
         many_teams = self._grow(Company.create({"name": "Many teams"}), 50, 500)
         count = self._queries(small)
+        # one query for the teams and one per indicator (no team variants of templates
+        # here: their drift check reads the templates through the ORM)
+        self.assertEqual(count, 8)
         self.assertEqual(self._queries(many_people), count)
         self.assertEqual(self._queries(many_teams), count)
         self.env.invalidate_all()
