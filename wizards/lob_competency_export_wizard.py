@@ -213,10 +213,13 @@ class LobCompetencyExportWizard(models.TransientModel):
         rows = self.env.execute_query(
             SQL(
                 """
-                SELECT h.employee_id, h.department_id, es.skill_id, es.skill_level_id
+                SELECT h.employee_id, h.department_id,
+                       array_agg(es.skill_id) FILTER (WHERE es.id IS NOT NULL),
+                       array_agg(es.skill_level_id) FILTER (WHERE es.id IS NOT NULL)
                   FROM (%s) h
              LEFT JOIN hr_employee_skill es
                     ON es.employee_id = h.employee_id AND es.skill_id = ANY(%s::int[])
+                 GROUP BY h.employee_id, h.department_id
                  ORDER BY h.employee_id
                 """,
                 holders.select(
@@ -225,12 +228,12 @@ class LobCompetencyExportWizard(models.TransientModel):
                 list(skill_keys),
             )
         )
+        # one row per employee: 2,000 rows of arrays instead of 50,000 tuples
         team_of = {}
-        levels = defaultdict(dict)
-        for employee_id, department_id, skill_id, level_id in rows:
+        levels = {}
+        for employee_id, department_id, skill_ids, level_ids in rows:
             team_of[employee_id] = department_id
-            if skill_id:
-                levels[employee_id][skill_id] = level_id
+            levels[employee_id] = dict(zip(skill_ids or (), level_ids or (), strict=True))
         return team_of, levels
 
     def _lob_roles(self, skill_type, held, competencies):
