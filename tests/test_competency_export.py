@@ -4,10 +4,12 @@ import io
 from datetime import datetime, time
 
 import openpyxl
+import psycopg2
 from dateutil.relativedelta import relativedelta
 
 from odoo.fields import Command
 from odoo.tests import TransactionCase, tagged
+from odoo.tools import mute_logger
 
 from ..lob_hrm import labels
 from ..lob_hrm.alignment import CHECKS
@@ -287,6 +289,24 @@ class TestCompetencyExport(LobOverviewCommon):
         rows = self._wizard(self.officer_user, reference_date=twenty_days_ago)._lob_read()
         cato = {r.competency: r.target for r in rows["data"].rows if r.employee == "Cato"}
         self.assertEqual(cato, {"gesprek": "vak", "netwerk": "vak", "beleid": "excellent"})
+
+    def test_a_rule_per_competency_stops_the_export_rather_than_leak(self):
+        """The export applies the overview's rules per employee: a rule on a column that
+        differs between the rows of one employee cannot be applied so, and stops it."""
+        self.env["ir.rule"].create(
+            {
+                "name": "Competency overview: one area only (test)",
+                "model_id": self.env["ir.model"]._get_id("lob.competency.overview"),
+                "domain_force": "[('area_id.key', '=', 'begeleiden')]",
+            }
+        )
+        wizard = self._wizard(self.officer_user)
+        with (
+            self.assertRaises(psycopg2.errors.UndefinedColumn),
+            mute_logger("odoo.sql_db"),
+            self.cr.savepoint(),
+        ):
+            wizard._lob_read()
 
     def test_queries_do_not_grow_with_employees(self):
         """Reading 10 or 200 employees takes the same number of queries."""
