@@ -2,7 +2,9 @@
 from collections import defaultdict
 
 from odoo import api, fields, models, tools
+from odoo.osv import expression
 from odoo.tools import SQL
+from odoo.tools.query import Query
 
 
 class LobCompetencyOverview(models.Model):
@@ -176,6 +178,46 @@ class LobCompetencyOverview(models.Model):
             """,
             on_date=on_date,
         )
+
+    @api.model
+    def _lob_holders_query(self, on_date):
+        """The view's employees without their competencies: one row per employee holding
+        an LOB role on ``on_date`` and framework of that role (with at least one
+        competency), with the columns of the view that depend on those two only."""
+        return SQL(
+            """
+            SELECT DISTINCT a.employee_id, e.company_id, e.department_id, r.skill_type_id
+              FROM lob_role_assignment a
+              JOIN lob_role r ON r.id = a.role_id
+              JOIN hr_employee e ON e.id = a.employee_id AND e.active
+              JOIN hr_skill_type st ON st.id = r.skill_type_id AND st.active
+             WHERE a.date_from <= %(on_date)s
+               AND (a.date_to IS NULL OR a.date_to >= %(on_date)s)
+               AND EXISTS (SELECT FROM hr_skill s WHERE s.skill_type_id = r.skill_type_id)
+            """,
+            on_date=on_date,
+        )
+
+    @api.model
+    def _lob_search_holders(self, domain):
+        """The employees of the rows matching ``domain`` that the user may read, as of the
+        context's ``lob_date``: a query on ``_lob_holders_query`` with this model's domain
+        and record rules, as ``_search`` builds them.
+
+        For a whole college the view yields one row per employee and competency; the export
+        needs only which employees it may show, and the domain and the rules select on
+        employee, company, team and framework, which are the same on all rows of an employee
+        and framework. A rule on another column of the view fails here with an SQL error
+        (that column is missing) rather than leaking rows.
+        """
+        self.browse().check_access("read")
+        for model_name, field_names in self._depends.items():
+            self.env[model_name].flush_model(field_names)
+        query = Query(self.env, self._table, SQL("(%s)", self._lob_holders_query(self._lob_date())))
+        if domain:
+            expression.expression(domain, self, self._table, query)
+        self._apply_ir_rules(query, "read")
+        return query
 
     def _compute_role_ids(self):
         roles = self._lob_current_roles(self.employee_id, self._lob_date())

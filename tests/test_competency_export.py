@@ -4,10 +4,12 @@ import io
 from datetime import datetime, time
 
 import openpyxl
+import psycopg2
 from dateutil.relativedelta import relativedelta
 
 from odoo.fields import Command
 from odoo.tests import TransactionCase, tagged
+from odoo.tools import mute_logger
 
 from ..lob_hrm import labels
 from ..lob_hrm.alignment import CHECKS
@@ -243,6 +245,68 @@ class TestCompetencyExport(LobOverviewCommon):
             self.officer_user, department_ids=[Command.set(self.techniek.ids)]
         )
         self.assertEqual(set(self._matrix(wb)), {"Cato"})
+
+    def test_rows_are_the_overview_rows_each_user_may_read(self):
+        """The export picks its employees per employee, not from the view's rows: it still
+        holds exactly the rows of the competency overview that the user may read, with
+        their levels and targets, whoever exports and whatever the filters."""
+        twenty_days_ago = self.today - relativedelta(days=20)  # Cato was still Decaan
+        cases = [
+            (self.officer_user, {}),
+            (self.manager_user, {}),
+            (self.employee_user, {}),
+            (self.other_user, {}),
+            (self.other_user, {"company_ids": [Command.set(self.company.ids)]}),  # none
+            (self.officer_user, {"department_ids": [Command.set(self.zorg.ids)]}),
+            (self.officer_user, {"role_ids": [Command.set(self.decaan.ids)]}),
+            (self.officer_user, {"reference_date": twenty_days_ago}),
+        ]
+        seen = set()
+        for user, values in cases:
+            with self.subTest(user=user.login, values=values):
+                wizard = self._wizard(user, **values)
+                Overview = (
+                    self.env["lob.competency.overview"]
+                    .with_user(user)
+                    .with_context(lob_date=wizard.reference_date)
+                )
+                expected = {
+                    (row.employee_id.name, row.department_id.name, row.skill_id.lob_key): (
+                        row.current_level_id.lob_key or None,
+                        row.target_level_id.lob_key or None,
+                    )
+                    for row in Overview.search(wizard._lob_domain()).sudo()
+                }
+                Overview.invalidate_model()  # rows of other dates share these ids
+                rows = wizard._lob_read()["data"].rows
+                self.assertEqual(
+                    {(r.employee, r.team, r.competency): (r.level, r.target) for r in rows},
+                    expected,
+                )
+                seen |= {row.employee for row in rows}
+        self.assertEqual(seen, {"Anna", "Bram", "Cato", "Otto"})
+        # on the earlier date Cato's Decaan role counts: the highest target of both roles
+        rows = self._wizard(self.officer_user, reference_date=twenty_days_ago)._lob_read()
+        cato = {r.competency: r.target for r in rows["data"].rows if r.employee == "Cato"}
+        self.assertEqual(cato, {"gesprek": "vak", "netwerk": "vak", "beleid": "excellent"})
+
+    def test_a_rule_per_competency_stops_the_export_rather_than_leak(self):
+        """The export applies the overview's rules per employee: a rule on a column that
+        differs between the rows of one employee cannot be applied so, and stops it."""
+        self.env["ir.rule"].create(
+            {
+                "name": "Competency overview: one area only (test)",
+                "model_id": self.env["ir.model"]._get_id("lob.competency.overview"),
+                "domain_force": "[('area_id.key', '=', 'begeleiden')]",
+            }
+        )
+        wizard = self._wizard(self.officer_user)
+        with (
+            self.assertRaises(psycopg2.errors.UndefinedColumn),
+            mute_logger("odoo.sql_db"),
+            self.cr.savepoint(),
+        ):
+            wizard._lob_read()
 
     def test_queries_do_not_grow_with_employees(self):
         """Reading 10 or 200 employees takes the same number of queries."""
