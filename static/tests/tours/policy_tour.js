@@ -110,9 +110,9 @@ registry.category("web_tour.tours").add("lob_hrm_policy_monitor", {
             run: "click",
         },
         {
-            // the list replaces the search box as it loads: type only once it is there
+            // the list replaces the search box as it loads: type in the list's own box
             content: "Search the team",
-            trigger: ".o_action:has(.o_list_view) .o_searchview_input",
+            trigger: ".o_list_view .o_searchview_input",
             run: "edit TOUR team",
         },
         {
