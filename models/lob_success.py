@@ -18,6 +18,10 @@ REACTIONS = [
 ]
 
 
+# the records a success may come from
+LINKS = frozenset({"agreement_id", "talk_id", "professionalisation_id", "instrument_id"})
+
+
 class LobSuccess(models.Model):
     """A LOB success worth celebrating: colleges rush past them (domain §6, "with and for each
     other"). Seen by its team or by the whole college; colleagues react once each."""
@@ -113,12 +117,27 @@ class LobSuccess(models.Model):
             for vals in vals_list:
                 vals["user_id"] = self.env.uid
         successes = super().create(vals_list)
+        successes._lob_check_links_readable()
         # pictures uploaded in the form belong to the success, so that its readers can open them
         for success in successes:
             success.attachment_ids.filtered(lambda a: not a.res_id).sudo().write(
                 {"res_model": self._name, "res_id": success.id}
             )
         return successes
+
+    def write(self, vals):
+        result = super().write(vals)
+        if LINKS & set(vals):
+            self._lob_check_links_readable()
+        return result
+
+    def _lob_check_links_readable(self):
+        """A success links only to what its author may read: knowing another team's
+        agreement or a draft instrument by its id is not enough."""
+        if self.env.su:
+            return
+        for field in LINKS:
+            self[field].check_access("read")
 
     def action_react(self, kind="applause"):
         """React once: a second reaction of the same person replaces the first."""

@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
 from .test_talk_common import LobTalkCommon
@@ -77,3 +77,20 @@ class TestSuccessLinks(LobTalkCommon):
         self.assertFalse(
             self.Success.search([("name", "=", "Linked across"), ("instrument_id", "!=", False)])
         )
+
+    def test_only_readable_records_can_be_linked(self):
+        """Knowing the id of a draft instrument of a colleague is not enough to link it."""
+        draft = self.env["lob.instrument"].with_user(self.employee).create(
+            {"name": "Half-finished worksheet", "department_id": self.team.id}
+        )
+        Success = self.Success.with_user(self.colleague)
+        base = {"name": "Linked unseen", "department_id": self.team.id}
+        with self.assertRaises(AccessError), self.env.cr.savepoint():
+            Success.create({**base, "instrument_id": draft.id})
+        success = Success.create(dict(base))
+        with self.assertRaises(AccessError), self.env.cr.savepoint():
+            success.write({"instrument_id": draft.id})
+        self.assertFalse(success.instrument_id)
+        # the shared card, which the colleague reads, links as before
+        success.write({"instrument_id": self.card.id})
+        self.assertEqual(success.instrument_id, self.card)
