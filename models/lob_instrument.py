@@ -147,14 +147,7 @@ class LobInstrument(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        # the key matches an instrument again when it travels between colleges
-        taken = set()
-        for vals in vals_list:
-            if not vals.get("key") and vals.get("name"):
-                company_id = vals.get("company_id") or self.env.company.id
-                vals["key"] = self._lob_unique_key(vals["name"], company_id, taken)
-                taken.add(vals["key"])
-        return super().create(vals_list)
+        return super().create(self._lob_keys_on_create(vals_list))
 
     def action_share(self):
         self.write({"state": "shared"})

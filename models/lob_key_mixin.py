@@ -168,6 +168,19 @@ class LobKeyMixin(models.AbstractModel):
         """A valid key made from ``text`` that no record in scope holds, nor ``taken``."""
         return slugify_key(text, self._lob_taken_keys(company_id) | set(taken))
 
+    @api.model
+    def _lob_keys_on_create(self, vals_list):
+        """Give each new record without a key one made from its name, unique in its company:
+        for models whose records travel on their own, the key matches them again when they
+        come back from another college."""
+        taken = set()
+        for vals in vals_list:
+            if not vals.get(self._lob_key_field) and vals.get("name"):
+                company_id = vals.get(self._lob_key_company_field) or self.env.company.id
+                vals[self._lob_key_field] = self._lob_unique_key(vals["name"], company_id, taken)
+                taken.add(vals[self._lob_key_field])
+        return vals_list
+
     def _lob_exchange_key(self):
         self.ensure_one()
         return self[self._lob_key_field] or slugify_key(self._lob_key_base())
