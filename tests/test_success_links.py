@@ -80,8 +80,10 @@ class TestSuccessLinks(LobTalkCommon):
 
     def test_only_readable_records_can_be_linked(self):
         """Knowing the id of a draft instrument of a colleague is not enough to link it."""
-        draft = self.env["lob.instrument"].with_user(self.employee).create(
-            {"name": "Half-finished worksheet", "department_id": self.team.id}
+        draft = (
+            self.env["lob.instrument"]
+            .with_user(self.employee)
+            .create({"name": "Half-finished worksheet", "department_id": self.team.id})
         )
         Success = self.Success.with_user(self.colleague)
         base = {"name": "Linked unseen", "department_id": self.team.id}
