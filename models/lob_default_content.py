@@ -1,5 +1,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import logging
+import threading
+
 from odoo import api, models
+from odoo.tools import convert_file
+
+_logger = logging.getLogger(__name__)
 
 # what the default framework loader names default_<kind>_<key>
 FRAMEWORK_MODELS = (
@@ -54,3 +60,24 @@ class LobDefaultContent(models.AbstractModel):
             if len(self.env[model].browse(res_ids).exists()) < len(set(res_ids)):
                 return True
         return False
+
+    @api.model
+    def _lob_tell_demo(self, path, version):
+        """Load the demo file ``path`` as on install, ``<function>`` steps included.
+
+        Odoo loads demo files as ``noupdate``: on update it creates the demo records that are
+        missing but skips every ``<function>``, so a demo database that receives a demo file
+        on an upgrade keeps its story untold. The migrations of ``version`` tell it once.
+        As Odoo loads demo data: in a savepoint, flagged as testing (no mail leaves), and a
+        failure is a warning, never a failed upgrade."""
+        thread = threading.current_thread()
+        testing = getattr(thread, "testing", False)
+        thread.testing = True
+        try:
+            with self.env.cr.savepoint():
+                convert_file(self.env, "lob_hrm", path, {}, "init", noupdate=True, kind="demo")
+            _logger.info("lob_hrm %s: the demo story of %s was told", version, path)
+        except Exception:
+            _logger.warning("lob_hrm %s: %s failed", version, path, exc_info=True)
+        finally:
+            thread.testing = testing

@@ -173,12 +173,15 @@ class LobKeyMixin(models.AbstractModel):
         """Give each new record without a key one made from its name, unique in its company:
         for models whose records travel on their own, the key matches them again when they
         come back from another college."""
-        taken = set()
+        given, stored = set(), {}  # keys given in this batch; stored keys per company
         for vals in vals_list:
             if not vals.get(self._lob_key_field) and vals.get("name"):
                 company_id = vals.get(self._lob_key_company_field) or self.env.company.id
-                vals[self._lob_key_field] = self._lob_unique_key(vals["name"], company_id, taken)
-                taken.add(vals[self._lob_key_field])
+                if company_id not in stored:
+                    stored[company_id] = self._lob_taken_keys(company_id)
+                key = slugify_key(vals["name"], stored[company_id] | given)
+                vals[self._lob_key_field] = key
+                given.add(key)
         return vals_list
 
     def _lob_exchange_key(self):

@@ -4,7 +4,9 @@ from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 from ..lob_hrm.monitor import goal_status
+from ..lob_hrm.policy import school_year_bounds
 from .lob_policy_goal import INDICATOR_SELECTION, STATUS_SELECTION
+from .lob_policy_monitor import LEVELS, SIGNED_STATES
 
 # the heatmap colours this measure: 3 on track, 2 at risk, 1 off track, 0 no goal or no data
 HEALTH = {"on_track": 3.0, "at_risk": 2.0, "off_track": 1.0}
@@ -190,13 +192,7 @@ class LobPolicyFigure(models.Model):
     def action_open_records(self):
         """The records behind this number: the talks, people, plans or agreements counted."""
         self.ensure_one()
-        model, domain, title = self.env["lob.policy.monitor"]._lob_drilldown(
-            self.indicator,
-            self.department_id,
-            self.company_id,
-            self.school_year,
-            self.reference_date,
-        )
+        model, domain, title = self._lob_records()
         return {
             "type": "ir.actions.act_window",
             "name": title,
@@ -205,3 +201,79 @@ class LobPolicyFigure(models.Model):
             "views": [(False, "list"), (False, "form")],
             "target": "current",
         }
+
+    def _lob_records(self):
+        """``(model, domain, title)`` of the records behind this figure: its team's, or the
+        college's when it has no team. The same rules as the monitor's queries, as domains
+        (the monitor, ``lob.policy.monitor``, counts; this lists)."""
+        self.ensure_one()
+        indicator, team, company = self.indicator, self.department_id, self.company_id
+        school_year, on_date = self.school_year, self.reference_date
+        Monitor = self.env["lob.policy.monitor"]
+        start, last = school_year_bounds(school_year)
+        end = min(on_date, last)
+        end_dt = fields.Datetime.to_datetime(end).replace(hour=23, minute=59, second=59)
+        on_dt = fields.Datetime.to_datetime(on_date).replace(hour=23, minute=59, second=59)
+        in_team = [("employee_id.department_id", "=", team.id)] if team else []
+        base = [("company_id", "=", company.id)]
+        _ = self.env._
+        if indicator.startswith("talks_"):
+            domain = [
+                *base,
+                *in_team,
+                ("state", "in", SIGNED_STATES),
+                ("employee_signed_date", "<=", end_dt),
+                ("conductor_signed_date", "<=", end_dt),
+                "|",
+                ("employee_signed_date", ">=", start),
+                ("conductor_signed_date", ">=", start),
+            ]
+            level = indicator.removeprefix("talks_")
+            if level in LEVELS:
+                levels = Monitor._lob_levels(company, on_date)
+                domain.append(("employee_id", "in", [e for e, lv in levels.items() if lv == level]))
+            return "lob.talk", domain, _("Signed talks")
+        if indicator == "competency_at_target":
+            domain = [*base, ("target_level_id", "!=", False)]
+            if team:
+                domain.append(("department_id", "=", team.id))
+            return "lob.competency.overview", domain, _("Competencies against their targets")
+        if indicator == "competency_unassessed":
+            _holders, stale = Monitor._lob_unassessed(company, on_date)
+            domain = [("id", "in", list(stale))]
+            if team:
+                domain.append(("department_id", "=", team.id))
+            return "hr.employee", domain, _("Role holders not assessed for a year")
+        if indicator.startswith("prof_"):
+            domain = [
+                *base,
+                *in_team,
+                ("state", "=", "done"),
+                ("date", ">=", start),
+                ("date", "<=", end),
+            ]
+            return "lob.professionalisation", domain, _("Professionalisation")
+        if indicator.startswith("template_"):
+            domain = Monitor._lob_template_domain(company)
+            if team:
+                domain.append(("department_ids", "in", team.ids))
+            return "lob.talk.template", domain, _("Staff templates of the teams")
+        if indicator == "role_hours_consistent":
+            Assignment = self.env["lob.role.assignment"]
+            domain = [*base, *Assignment._lob_current_domain(on_date)]
+            if team:
+                domain.append(("department_id", "=", team.id))
+            return "lob.role.assignment", domain, _("Role hours")
+        if indicator.startswith("plan_"):
+            domain = [*base, ("school_year", "=", school_year)]
+            if team:
+                domain.append(("department_id", "=", team.id))
+            return "lob.team.plan", domain, _("Team work plans")
+        domain = [
+            *base,
+            *in_team,
+            ("status", "=", "open"),
+            ("deadline", "<", on_date),
+            ("talk_id.held_date", "<=", on_dt),
+        ]
+        return "lob.talk.agreement", domain, _("Overdue agreements")

@@ -16,10 +16,8 @@ which runs on update too (see that file), before the demo data that refers to th
 """
 
 import logging
-import threading
 
 from odoo import SUPERUSER_ID, api
-from odoo.tools import convert_file
 
 _logger = logging.getLogger(__name__)
 
@@ -52,21 +50,7 @@ def _tell_demo_story(env):
         .search_count([("cycle_id", "=", cycle.id)], limit=1)
     ):
         return
-    # as Odoo loads demo data: in a savepoint, flagged as testing (no mail leaves), and a
-    # failure is a warning, never a failed upgrade
-    thread = threading.current_thread()
-    testing = getattr(thread, "testing", False)
-    thread.testing = True
-    try:
-        with env.cr.savepoint():
-            convert_file(
-                env, "lob_hrm", "demo/lob_talk_demo.xml", {}, "init", noupdate=True, kind="demo"
-            )
-        _logger.info("lob_hrm 18.0.1.1.0: the staff talks' demo story was told")
-    except Exception:
-        _logger.warning("lob_hrm 18.0.1.1.0: the staff talks' demo failed", exc_info=True)
-    finally:
-        thread.testing = testing
+    env["lob.default.content"]._lob_tell_demo("demo/lob_talk_demo.xml", "18.0.1.1.0")
 
 
 def migrate(cr, version):

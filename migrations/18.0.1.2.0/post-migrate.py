@@ -10,13 +10,7 @@
    draft, and would have no trialoog template. Each story is told once, as on install.
 """
 
-import logging
-import threading
-
 from odoo import SUPERUSER_ID, api
-from odoo.tools import convert_file
-
-_logger = logging.getLogger(__name__)
 
 
 def _policy_keys(env):
@@ -44,23 +38,9 @@ def _untold(env):
 
 def _tell_demo_stories(env):
     module = env["ir.module.module"].search([("name", "=", "lob_hrm")])
-    if not module.demo:
-        return
-    # as Odoo loads demo data: in a savepoint, flagged as testing (no mail leaves), and a
-    # failure is a warning, never a failed upgrade
-    thread = threading.current_thread()
-    testing = getattr(thread, "testing", False)
-    thread.testing = True
-    try:
+    if module.demo:
         for path in list(_untold(env)):
-            try:
-                with env.cr.savepoint():
-                    convert_file(env, "lob_hrm", path, {}, "init", noupdate=True, kind="demo")
-                _logger.info("lob_hrm 18.0.1.2.0: the demo story of %s was told", path)
-            except Exception:
-                _logger.warning("lob_hrm 18.0.1.2.0: %s failed", path, exc_info=True)
-    finally:
-        thread.testing = testing
+            env["lob.default.content"]._lob_tell_demo(path, "18.0.1.2.0")
 
 
 def migrate(cr, version):
